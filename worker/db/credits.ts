@@ -1,0 +1,50 @@
+/** Read side of the ledger: balances, the paid-user flag and a user's transaction history. */
+import { decodeCursor, encodeCursor, type Page } from "./pagination";
+
+export interface AccountSummary {
+  balance: number;
+  isPaid: boolean;
+}
+
+/** "Paid user" = has ever had a `purchase` or `topup` ledger row (PRODUCT §4). */
+export async function accountSummary(db: D1Database, userId: string): Promise<AccountSummary> {
+  const row = await db
+    .prepare(
+      `SELECT COALESCE((SELECT balance FROM credits WHERE user_id = ?1), 0) AS balance,
+              EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?1 AND type IN ('purchase', 'topup')) AS is_paid`,
+    )
+    .bind(userId)
+    .first<{ balance: number; is_paid: number }>();
+  return { balance: row?.balance ?? 0, isPaid: row?.is_paid === 1 };
+}
+
+export interface CreditTransaction {
+  id: string;
+  amount: number;
+  type: string;
+  description: string;
+  balanceAfter: number;
+  createdAt: string;
+}
+
+export async function listTransactions(db: D1Database, userId: string, limit: number, cursor: string | undefined): Promise<Page<CreditTransaction>> {
+  const after = decodeCursor(cursor);
+  const rows = await db
+    .prepare(
+      `SELECT id, amount, type, description, balance_after, created_at FROM credit_transactions
+       WHERE user_id = ?1 AND (?2 IS NULL OR created_at < ?2 OR (created_at = ?2 AND id < ?3))
+       ORDER BY created_at DESC, id DESC LIMIT ?4`,
+    )
+    .bind(userId, after?.createdAt ?? null, after?.id ?? null, limit + 1)
+    .all<{ id: string; amount: number; type: string; description: string; balance_after: number; created_at: string }>();
+  const items = rows.results.slice(0, limit).map((row) => ({
+    id: row.id,
+    amount: row.amount,
+    type: row.type,
+    description: row.description,
+    balanceAfter: row.balance_after,
+    createdAt: row.created_at,
+  }));
+  const last = items.at(-1);
+  return { items, nextCursor: rows.results.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}

@@ -1,0 +1,117 @@
+/**
+ * Configuration: the one zod schema for vars and secrets, parsed once per `env` object.
+ * Every integration is reported as "configured" or "off" with the reason, so nothing else in the
+ * code inspects raw secrets or branches on half-set configuration.
+ */
+import { z } from "zod";
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
+
+const rawConfigSchema = z.object({
+  ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
+  APP_URL: optionalSecret,
+  SUPABASE_URL: optionalSecret.pipe(z.url().optional()),
+  SUPABASE_ANON_KEY: optionalSecret,
+  SUPABASE_JWT_SECRET: optionalSecret,
+  LOCAL_AUTH_SECRET: optionalSecret,
+  AUDIO_URL_SECRET: optionalSecret,
+  GEMINI_API_KEY: optionalSecret,
+  GEMINI_BASE_URL: optionalSecret,
+  REPLICATE_API_TOKEN: optionalSecret,
+  REPLICATE_BASE_URL: optionalSecret,
+  UPSTASH_REDIS_REST_URL: optionalSecret,
+  UPSTASH_REDIS_REST_TOKEN: optionalSecret,
+  STRIPE_SECRET_KEY: optionalSecret,
+  STRIPE_WEBHOOK_SECRET: optionalSecret,
+  LIVEKIT_URL: optionalSecret,
+  LIVEKIT_API_KEY: optionalSecret,
+  LIVEKIT_API_SECRET: optionalSecret,
+  TELEGRAM_BOT_TOKEN: optionalSecret,
+  TELEGRAM_CHAT_ID: optionalSecret,
+  POSTHOG_API_KEY: optionalSecret,
+  POSTHOG_HOST: optionalSecret,
+  SENTRY_DSN: optionalSecret,
+  CRON_SECRET: optionalSecret,
+});
+
+type RawConfig = z.infer<typeof rawConfigSchema>;
+
+export type Integration = { status: "configured" } | { status: "off"; reason: string };
+
+/** Secrets the production deployment cannot run without. */
+const PRODUCTION_REQUIRED = ["SUPABASE_URL", "SUPABASE_ANON_KEY", "AUDIO_URL_SECRET"] as const;
+
+function integration(raw: RawConfig, names: readonly (keyof RawConfig)[]): Integration {
+  const missing = names.filter((name) => raw[name] === undefined);
+  if (missing.length === 0) return { status: "configured" };
+  if (missing.length === names.length) return { status: "off", reason: `${names.join(" and ")} not set` };
+  return { status: "off", reason: `${missing.join(" and ")} missing while ${names.filter((n) => !missing.includes(n)).join(" and ")} is set` };
+}
+
+function buildConfig(raw: RawConfig) {
+  const production = raw.ENVIRONMENT === "production";
+  const supabase = integration(raw, ["SUPABASE_URL"]);
+  const localAuth: Integration = production
+    ? { status: "off", reason: "local sign-in is never available in production" }
+    : supabase.status === "configured"
+      ? { status: "off", reason: "a Supabase project is configured" }
+      : { status: "configured" };
+  return {
+    environment: raw.ENVIRONMENT,
+    production,
+    appUrl: raw.APP_URL,
+    secrets: raw,
+    integrations: {
+      supabase,
+      localAuth,
+      gemini: integration(raw, ["GEMINI_API_KEY"]),
+      replicate: integration(raw, ["REPLICATE_API_TOKEN"]),
+      upstash: integration(raw, ["UPSTASH_REDIS_REST_URL", "UPSTASH_REDIS_REST_TOKEN"]),
+      stripe: integration(raw, ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET"]),
+      livekit: integration(raw, ["LIVEKIT_URL", "LIVEKIT_API_KEY", "LIVEKIT_API_SECRET"]),
+      telegram: integration(raw, ["TELEGRAM_BOT_TOKEN", "TELEGRAM_CHAT_ID"]),
+      posthog: integration(raw, ["POSTHOG_API_KEY"]),
+      sentry: integration(raw, ["SENTRY_DSN"]),
+      cronEndpoint: integration(raw, ["CRON_SECRET"]),
+    },
+  };
+}
+
+export type AppConfig = ReturnType<typeof buildConfig>;
+export type IntegrationName = keyof AppConfig["integrations"];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join("; ")}`);
+  }
+}
+
+const cache = new WeakMap<object, AppConfig | ConfigError>();
+
+/** Parses vars and secrets; the result (or the error) is cached for the lifetime of `env`. */
+export function readConfig(env: Env): AppConfig {
+  let entry = cache.get(env);
+  if (entry === undefined) {
+    entry = parseConfig(env as unknown as Record<string, unknown>);
+    cache.set(env, entry);
+  }
+  if (entry instanceof ConfigError) throw entry;
+  return entry;
+}
+
+function parseConfig(env: Record<string, unknown>): AppConfig | ConfigError {
+  const strings: Record<string, unknown> = {};
+  for (const key of Object.keys(rawConfigSchema.shape)) strings[key] = env[key];
+  const parsed = rawConfigSchema.safeParse(strings);
+  if (!parsed.success) {
+    return new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  if (parsed.data.ENVIRONMENT === "production") {
+    const missing = PRODUCTION_REQUIRED.filter((name) => parsed.data[name] === undefined);
+    if (missing.length > 0) return new ConfigError(missing.map((name) => `${name} is required in production`));
+  }
+  return buildConfig(parsed.data);
+}

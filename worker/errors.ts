@@ -1,0 +1,55 @@
+/**
+ * The one error vocabulary. Every error a client can see has a code from this closed list; the
+ * status comes from the code, never from the thrower. Bodies are always
+ * `{ "error": { "code", "message" }, "requestId" }` and never carry upstream bodies or stacks.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  insufficient_credits: 402,
+  forbidden: 403,
+  paid_feature: 403,
+  local_auth_disabled: 403,
+  not_found: 404,
+  route_not_found: 404,
+  voice_not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  content_refused: 422,
+  rate_limited: 429,
+  provider_quota: 429,
+  internal_error: 500,
+  configuration_invalid: 500,
+  provider_error: 502,
+  provider_unavailable: 503,
+  integration_off: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export class AppError extends Error {
+  readonly status: (typeof ERROR_STATUS)[ErrorCode];
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly options: { retryAfterSeconds?: number; field?: string; cause?: unknown } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; field?: string };
+  requestId: string;
+}
+
+export function errorBody(error: AppError, requestId: string): ErrorBody {
+  const body: ErrorBody = { error: { code: error.code, message: error.message }, requestId };
+  if (error.options.field !== undefined) body.error.field = error.options.field;
+  return body;
+}

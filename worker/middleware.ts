@@ -1,0 +1,81 @@
+/**
+ * Request middleware: request ids, configuration (read once, refusing every request when invalid),
+ * authentication of protected routes, per-user rate limits and JSON body parsing with zod.
+ */
+import { createMiddleware } from "hono/factory";
+import type { Context } from "hono";
+import type { z } from "zod";
+import type { AppEnv } from "./context";
+import { ConfigError, readConfig } from "./env";
+import { AppError } from "./errors";
+import { ensureAccount } from "./db/profiles";
+import { verifyAccessToken } from "./services/identity";
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
+
+export const requestId = createMiddleware<AppEnv>(async (c, next) => {
+  const incoming = c.req.header("x-request-id");
+  const id = incoming !== undefined && REQUEST_ID_PATTERN.test(incoming) ? incoming : crypto.randomUUID();
+  c.set("requestId", id);
+  c.header("X-Request-Id", id);
+  await next();
+  c.header("X-Request-Id", id);
+});
+
+export const configuration = createMiddleware<AppEnv>(async (c, next) => {
+  try {
+    c.set("config", readConfig(c.env));
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      throw new AppError("configuration_invalid", `The server is misconfigured: ${error.problems.join("; ")}.`);
+    }
+    throw error;
+  }
+  await next();
+});
+
+/** Verifies the bearer token and makes sure the account (profile + welcome credits) exists. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (match === null || match[1] === undefined) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
+  const identity = await verifyAccessToken(match[1], c.get("config"), c.env.DB);
+  await ensureAccount(c.env.DB, identity);
+  c.set("identity", identity);
+  await next();
+});
+
+/** Per-key limit through a Workers rate-limit binding; 429 with Retry-After when exceeded. */
+export async function enforceRateLimit(limiter: RateLimit, key: string, periodSeconds: number): Promise<void> {
+  const { success } = await limiter.limit({ key });
+  if (!success) {
+    throw new AppError("rate_limited", "Too many requests. Please slow down and try again shortly.", { retryAfterSeconds: periodSeconds });
+  }
+}
+
+/** Reads and validates a JSON body; malformed JSON and schema failures become 400s naming the field. */
+export async function jsonBody<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
+  const type = c.req.header("content-type") ?? "";
+  if (!type.toLowerCase().startsWith("application/json")) {
+    throw new AppError("unsupported_media_type", "Send the request body as application/json.");
+  }
+  let raw: unknown;
+  try {
+    raw = await c.req.json();
+  } catch {
+    throw new AppError("invalid_json", "The request body is not valid JSON.");
+  }
+  return parseInput(schema, raw);
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infer<S> {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue?.path.join(".") || undefined;
+    const message = issue === undefined ? "Invalid input." : field ? `${field}: ${issue.message}` : issue.message;
+    throw new AppError("validation_failed", message, field === undefined ? {} : { field });
+  }
+  return parsed.data;
+}

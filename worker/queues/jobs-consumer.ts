@@ -1,0 +1,61 @@
+/**
+ * Consumer of the jobs queue: validates every message, dispatches it by type, acks what was
+ * done, retries transient failures with exponential backoff (the queue moves a message to the
+ * dead-letter queue after max_retries) and sends malformed messages straight to the dead-letter
+ * queue, so one bad message never fails the batch.
+ */
+import { readConfig } from "../env";
+import { createAnalytics, type AnalyticsEvent } from "../services/analytics";
+import { jobMessageSchema, JOBS_QUEUE_NAME, type DeadLetter, type JobMessage } from "./messages";
+import { recordUsage } from "./usage-record";
+
+const MAX_RETRY_DELAY_SECONDS = 15 * 60;
+
+export function retryDelaySeconds(attempts: number): number {
+  return Math.min(MAX_RETRY_DELAY_SECONDS, 10 * 2 ** Math.max(0, attempts - 1));
+}
+
+export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+  const config = readConfig(env);
+  const analytics = createAnalytics(config);
+  const analyticsMessages: { message: Message<unknown>; event: AnalyticsEvent }[] = [];
+
+  for (const message of batch.messages) {
+    const parsed = jobMessageSchema.safeParse(message.body);
+    if (!parsed.success) {
+      const letter: DeadLetter = { sourceQueue: batch.queue || JOBS_QUEUE_NAME, reason: `malformed: ${parsed.error.issues[0]?.message ?? "invalid"}`, body: message.body };
+      await env.DEAD_LETTER_QUEUE.send(letter);
+      message.ack();
+      continue;
+    }
+    const job: JobMessage = parsed.data;
+    if (job.type === "analytics.capture") {
+      analyticsMessages.push({ message, event: { distinctId: job.distinctId, event: job.event, properties: job.properties, timestamp: new Date(job.occurredAt) } });
+      continue;
+    }
+    try {
+      await runJob(job, env);
+      message.ack();
+    } catch (error) {
+      console.error(`job ${job.type} failed (attempt ${message.attempts})`, error);
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    }
+  }
+
+  if (analyticsMessages.length > 0) {
+    try {
+      await analytics.captureAll(analyticsMessages.map((entry) => entry.event));
+      for (const entry of analyticsMessages) entry.message.ack();
+    } catch (error) {
+      console.error("analytics delivery failed", error);
+      for (const entry of analyticsMessages) entry.message.retry({ delaySeconds: retryDelaySeconds(entry.message.attempts) });
+    }
+  }
+}
+
+async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" }>, env: Env): Promise<void> {
+  switch (job.type) {
+    case "usage.record":
+      return recordUsage(env.DB, job);
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Typed messages of the jobs queue. Every message is validated on the way in (an older deploy may
+ * have sent it); one that does not parse goes to the dead-letter queue instead of being retried.
+ */
+import { z } from "zod";
+
+export const usageRecordMessage = z.object({
+  type: z.literal("usage.record"),
+  userId: z.string().min(1),
+  usageType: z.enum(["tts", "clone", "call"]),
+  sourceId: z.string().min(1),
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  creditsUsed: z.number().int().nonnegative(),
+  quantity: z.number().nonnegative(),
+  unit: z.string().min(1),
+  metadata: z.record(z.string(), z.unknown()).default({}),
+  occurredAt: z.iso.datetime(),
+});
+
+export const analyticsCaptureMessage = z.object({
+  type: z.literal("analytics.capture"),
+  distinctId: z.string().min(1),
+  event: z.string().min(1).max(200),
+  properties: z.record(z.string(), z.unknown()).default({}),
+  occurredAt: z.iso.datetime(),
+});
+
+export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage]);
+
+export type JobMessage = z.infer<typeof jobMessageSchema>;
+export type JobMessageInput = z.input<typeof jobMessageSchema>;
+
+/** What the dead-letter queue carries: the original body and why it could not be processed. */
+export const deadLetterSchema = z.object({
+  sourceQueue: z.string(),
+  reason: z.string(),
+  body: z.unknown(),
+});
+export type DeadLetter = z.infer<typeof deadLetterSchema>;
+
+export const JOBS_QUEUE_NAME = "sexyvoice-jobs";
+export const DEAD_LETTER_QUEUE_NAME = "sexyvoice-jobs-dlq";
+
+/** Enqueues a job after checking it against its schema, so producers cannot send garbage. */
+export async function enqueueJob(queue: Queue, message: JobMessageInput, options?: QueueSendOptions): Promise<void> {
+  await queue.send(jobMessageSchema.parse(message), options);
+}

@@ -1,0 +1,25 @@
+/**
+ * Sign-in support for the SPA: `GET /api/auth/config` says which sign-in to show (Supabase or
+ * local) and `POST /api/auth/local` signs a local user in by email when local sign-in is on.
+ */
+import { Hono } from "hono";
+import { z } from "zod";
+import type { AppEnv } from "../context";
+import { enforceRateLimit, jsonBody } from "../middleware";
+import { issueLocalToken } from "../services/identity";
+
+const localSignInSchema = z.object({ email: z.email().max(254) });
+
+export const authRoutes = new Hono<AppEnv>()
+  .get("/config", (c) => {
+    const config = c.get("config");
+    if (config.integrations.supabase.status === "configured") {
+      return c.json({ mode: "supabase" as const, supabaseUrl: config.secrets.SUPABASE_URL ?? null, supabaseAnonKey: config.secrets.SUPABASE_ANON_KEY ?? null });
+    }
+    return c.json({ mode: config.integrations.localAuth.status === "configured" ? ("local" as const) : ("none" as const), supabaseUrl: null, supabaseAnonKey: null });
+  })
+  .post("/local", async (c) => {
+    const { email } = await jsonBody(c, localSignInSchema);
+    await enforceRateLimit(c.env.AUTH_RATE_LIMITER, `auth:${c.req.header("cf-connecting-ip") ?? "local"}`, 60);
+    return c.json(await issueLocalToken(email, c.get("config"), c.env.DB));
+  });

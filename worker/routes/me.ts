@@ -1,0 +1,23 @@
+/** `GET /api/me`: the signed-in user's profile, balance and paid flag. */
+import { Hono } from "hono";
+import type { AppEnv } from "../context";
+import { AppError } from "../errors";
+import { requireUser } from "../middleware";
+import { getProfile } from "../db/profiles";
+import { accountSummary } from "../db/credits";
+
+export const meRoutes = new Hono<AppEnv>().use(requireUser).get("/", async (c) => {
+  const { userId } = c.get("identity");
+  const [profile, summary] = await Promise.all([getProfile(c.env.DB, userId), accountSummary(c.env.DB, userId)]);
+  if (profile === null) throw new AppError("not_found", "Profile not found.");
+  return c.json({
+    id: profile.id,
+    email: profile.email,
+    displayName: profile.display_name,
+    locale: profile.locale,
+    authProvider: profile.auth_provider,
+    createdAt: profile.created_at,
+    credits: summary.balance,
+    isPaid: summary.isPaid,
+  });
+});
