@@ -1,0 +1,142 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { app, PUBLIC_ROUTES } from "../worker/app";
+import { grant } from "../worker/services/ledger";
+import { authorized, call, callJson, jsonRequest, signInNewUser } from "./support/app";
+
+interface ErrorResponse {
+  error: { code: string; message: string; field?: string };
+  requestId: string;
+}
+
+describe("API skeleton", () => {
+  it("every response carries a request id, and errors repeat it in the body", async () => {
+    const ok = await call("/api/health");
+    expect(ok.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const missing = await callJson<ErrorResponse>("/api/nope", { headers: { "x-request-id": "trace-12345678" } });
+    expect(missing.response.headers.get("x-request-id")).toBe("trace-12345678");
+    expect(missing.body.requestId).toBe("trace-12345678");
+  });
+
+  it("unknown API paths get a JSON 404 instead of the SPA", async () => {
+    const { status, body, response } = await callJson<ErrorResponse>("/api/does-not-exist");
+    expect(status).toBe(404);
+    expect(response.headers.get("content-type")).toContain("application/json");
+    expect(body.error.code).toBe("route_not_found");
+  });
+
+  it("non-API paths fall through to the static SPA", async () => {
+    const response = await call("/en/dashboard");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("refuses a body over the limit with 413 before reading it", async () => {
+    const { status, body } = await callJson<ErrorResponse>("/api/auth/local", jsonRequest("POST", { email: "a@example.test", padding: "x".repeat(70_000) }));
+    expect(status).toBe(413);
+    expect(body.error.code).toBe("payload_too_large");
+  });
+
+  it("malformed JSON is a 400 with a stable code", async () => {
+    const { status, body } = await callJson<ErrorResponse>("/api/auth/local", { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
+    expect(status).toBe(400);
+    expect(body.error.code).toBe("invalid_json");
+  });
+
+  it("every non-public API route refuses anonymous requests (default deny)", async () => {
+    const protectedRoutes = app.routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/") && !PUBLIC_ROUTES.includes(route.path));
+    expect(protectedRoutes.length).toBeGreaterThan(0);
+    for (const route of protectedRoutes) {
+      const path = route.path.replace(/:(\w+)/g, "x");
+      const { status } = await callJson(path, { method: route.method });
+      expect(status, `${route.method} ${route.path}`).toBe(401);
+    }
+  });
+});
+
+describe("GET /api/health", () => {
+  it("answers ok and says which integrations are off and why", async () => {
+    const { status, body } = await callJson<{ ok: boolean; integrations: Record<string, string> }>("/api/health");
+    expect(status).toBe(200);
+    expect(body.ok).toBe(true);
+    expect(body.integrations.localAuth).toBe("configured");
+    expect(body.integrations.gemini).toBe("off: GEMINI_API_KEY not set");
+  });
+});
+
+describe("GET /api/me", () => {
+  it("returns the profile, the balance and the paid flag derived from the ledger", async () => {
+    const { token, userId, email } = await signInNewUser();
+    const before = await callJson("/api/me", authorized(token));
+    expect(before.body).toMatchObject({ id: userId, email, credits: 10_000, isPaid: false });
+    await grant(env.DB, { userId, amount: 25_000, type: "topup", key: `test-topup:${userId}`, description: "Top-up" });
+    const after = await callJson("/api/me", authorized(token));
+    expect(after.body).toMatchObject({ credits: 35_000, isPaid: true });
+  });
+
+  it("refuses a garbage bearer token", async () => {
+    const { status } = await callJson("/api/me", authorized("garbage"));
+    expect(status).toBe(401);
+  });
+});
+
+describe("GET /api/voices", () => {
+  interface VoiceList {
+    voices: { id: string; name: string; provider: string; language: string; gender: string; feature: string }[];
+  }
+
+  it("is public and lists the 30 Gemini voices, the 8 Orpheus voices and the call voices", async () => {
+    const { status, body } = await callJson<VoiceList>("/api/voices");
+    expect(status).toBe(200);
+    expect(body.voices.filter((v) => v.provider === "gemini")).toHaveLength(30);
+    expect(body.voices.filter((v) => v.provider === "replicate").map((v) => v.name).sort()).toEqual(["dan", "jess", "leah", "leo", "mia", "tara", "zac", "zoe"]);
+    expect(body.voices.some((v) => v.feature === "call")).toBe(true);
+  });
+
+  it("filters by feature and language (multilingual voices match every language)", async () => {
+    const tts = await callJson<VoiceList>("/api/voices?feature=tts&language=es");
+    expect(tts.body.voices.every((v) => v.feature === "tts" && (v.language === "es" || v.language === "multi"))).toBe(true);
+    expect(tts.body.voices.some((v) => v.provider === "replicate")).toBe(false);
+    const english = await callJson<VoiceList>("/api/voices?feature=tts&language=en-US&gender=female");
+    expect(english.body.voices.some((v) => v.name === "tara")).toBe(true);
+    expect(english.body.voices.every((v) => v.gender === "female")).toBe(true);
+  });
+
+  it("rejects an unknown feature with a validation error", async () => {
+    const { status, body } = await callJson<ErrorResponse>("/api/voices?feature=singing");
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: "validation_failed", field: "feature" });
+  });
+});
+
+describe("GET /api/credits/transactions", () => {
+  it("pages through the user's own rows, newest first, and never shows another user's", async () => {
+    const alice = await signInNewUser("alice");
+    const bob = await signInNewUser("bob");
+    await callJson("/api/me", authorized(bob.token));
+    await callJson("/api/me", authorized(alice.token));
+    for (let i = 1; i <= 4; i++) {
+      await grant(env.DB, { userId: alice.userId, amount: i, type: "adjustment", key: `alice-${alice.userId}-${i}`, description: `grant ${i}` });
+    }
+    type Page = { items: { amount: number; type: string; balanceAfter: number }[]; nextCursor: string | null };
+    const first = await callJson<Page>("/api/credits/transactions?limit=3", authorized(alice.token));
+    expect(first.status).toBe(200);
+    expect(first.body.items.map((t) => t.amount)).toEqual([4, 3, 2]);
+    expect(first.body.items[0]?.balanceAfter).toBe(10_010);
+    const second = await callJson<Page>(`/api/credits/transactions?limit=3&cursor=${first.body.nextCursor}`, authorized(alice.token));
+    expect(second.body.items.map((t) => t.amount)).toEqual([1, 10_000]);
+    expect(second.body.nextCursor).toBeNull();
+    const bobs = await callJson<Page>("/api/credits/transactions", authorized(bob.token));
+    expect(bobs.body.items).toEqual([expect.objectContaining({ amount: 10_000, type: "freemium" })]);
+  });
+
+  it("rejects a forged cursor and an out-of-range limit", async () => {
+    const { token } = await signInNewUser();
+    const badCursor = await callJson<ErrorResponse>("/api/credits/transactions?cursor=bm9wZQ", authorized(token));
+    expect(badCursor.status).toBe(400);
+    expect(badCursor.body.error.field).toBe("cursor");
+    const badLimit = await callJson<ErrorResponse>("/api/credits/transactions?limit=1000", authorized(token));
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.body.error.field).toBe("limit");
+  });
+});

@@ -1,0 +1,27 @@
+// Tests run inside workerd with the real wrangler.toml: D1 with the real migrations, R2, KV,
+// Durable Objects, queues and cron; the local engine runs as an auxiliary Worker.
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { localEngineAuxWorker } from "./worker/local-engine/aux-worker";
+
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  return {
+    logLevel: "error",
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "test" },
+          workers: [await localEngineAuxWorker()],
+        },
+      }),
+    ],
+    test: {
+      include: ["test/**/*.test.ts"],
+      setupFiles: ["./test/setup.ts"],
+      testTimeout: 20_000,
+    },
+  };
+});
