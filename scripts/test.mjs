@@ -1,0 +1,37 @@
+// `npm test`: every test suite, one after the other, then one closing line `N passed, M failed`
+// (all suites added up). Exits non-zero if any test failed or a suite could not run.
+//   workerd  — vitest inside workerd (API, ledger, queues, cron, Durable Objects, local engine)
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+
+mkdirSync("test-artifacts", { recursive: true });
+
+const suites = [
+  {
+    name: "workerd",
+    report: "test-artifacts/vitest-workerd.json",
+    command: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-artifacts/vitest-workerd.json"],
+  },
+];
+
+let passed = 0;
+let failed = 0;
+for (const suite of suites) {
+  rmSync(suite.report, { force: true });
+  console.log(`\n▶ ${suite.name} tests`);
+  const run = spawnSync(process.execPath, [...suite.command, ...process.argv.slice(2)], { stdio: "inherit" });
+  if (!existsSync(suite.report)) {
+    console.error(`✘ the ${suite.name} suite produced no report (exit ${run.status})`);
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(suite.report, "utf8"));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (run.status !== 0 && report.numFailedTests === 0) {
+    console.error(`✘ the ${suite.name} suite exited ${run.status} (errors outside tests)`);
+    failed += 1;
+  }
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && passed > 0 ? 0 : 1);
