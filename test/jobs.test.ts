@@ -55,7 +55,7 @@ describe("jobs queue consumer", () => {
     await worker.queue(batch, env, ctx);
     const result = await getQueueResult(batch, ctx);
     expect(result.explicitAcks).toEqual([]);
-    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["fk-fails"]);
+    expect(result.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["fk-fails"]);
     expect([1, 2, 3, 10].map(retryDelaySeconds)).toEqual([10, 20, 40, 900]);
   });
 

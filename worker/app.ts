@@ -15,12 +15,15 @@ import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
 import { voiceRoutes } from "./routes/voices";
 import { creditRoutes } from "./routes/credits";
+import { generationRoutes } from "./routes/generation";
+import { historyRoutes } from "./routes/history";
+import { audioRoutes } from "./routes/audio";
 
 /** JSON bodies are small; upload routes raise their own limit. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Routes that answer without a signed-in user (PRODUCT §12). Everything else requires one. */
-export const PUBLIC_ROUTES = ["/api/health", "/api/voices", "/api/auth/config", "/api/auth/local"];
+export const PUBLIC_ROUTES = ["/api/health", "/api/voices", "/api/voices/:id/sample", "/api/auth/config", "/api/auth/local", "/api/audio/:id"];
 
 export const app = new Hono<AppEnv>()
   .use("*", requestId)
@@ -38,7 +41,10 @@ export const app = new Hono<AppEnv>()
   .route("/api/auth", authRoutes)
   .route("/api/me", meRoutes)
   .route("/api/voices", voiceRoutes)
-  .route("/api/credits", creditRoutes);
+  .route("/api/credits", creditRoutes)
+  .route("/api/history", historyRoutes)
+  .route("/api/audio", audioRoutes)
+  .route("/api", generationRoutes);
 
 export type AppType = typeof app;
 

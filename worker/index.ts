@@ -8,6 +8,6 @@ export { CallMeter } from "./objects/call-meter";
 
 export default {
   fetch: app.fetch,
-  queue: handleQueue,
+  queue: (batch, env, _ctx) => handleQueue(batch, env),
   scheduled: handleScheduled,
-} satisfies ExportedHandler<Env, unknown>;
+} satisfies Required<Pick<ExportedHandler<Env, unknown>, "fetch" | "queue" | "scheduled">>;

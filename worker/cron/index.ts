@@ -2,6 +2,8 @@
  * The scheduled handler: maps each cron expression of wrangler.toml to its job, runs it and
  * records the run in `job_runs`. An expression without a job is an error (a config drift).
  */
+import { readConfig } from "../env";
+import { reportError } from "../services/monitoring";
 import { sendDailyStats } from "./daily-stats";
 import { purgeExpiredFreeAudio } from "./retention";
 import { sweepOrphanedReservations } from "./sweep";
@@ -14,11 +16,17 @@ export const CRON_JOBS: Record<string, { name: string; run: Job }> = {
   "*/5 * * * *": { name: "sweep", run: sweepOrphanedReservations },
 };
 
-export async function handleScheduled(controller: ScheduledController, env: Env): Promise<void> {
+export async function handleScheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {
   const job = CRON_JOBS[controller.cron];
   if (job === undefined) throw new Error(`No job is registered for cron "${controller.cron}"`);
   const scheduledAt = new Date(controller.scheduledTime);
-  const result = await job.run(env, scheduledAt);
+  let result: object;
+  try {
+    result = await job.run(env, scheduledAt);
+  } catch (error) {
+    reportError(error, readConfig(env), ctx);
+    throw error;
+  }
   await env.DB.prepare("INSERT INTO job_runs (id, job, cron, scheduled_at, result) VALUES (?1, ?2, ?3, ?4, ?5)")
     .bind(crypto.randomUUID(), job.name, controller.cron, scheduledAt.toISOString(), JSON.stringify(result))
     .run();

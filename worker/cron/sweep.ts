@@ -3,15 +3,11 @@
  * (a crash between reserve and settle). Uses the same refund key as the request path, so a late
  * normal refund and the sweep can never both apply.
  */
-import { refund } from "../services/ledger";
+import { refund, reservationRefundKey } from "../services/ledger";
 
 /** A reservation older than this with no outcome is an orphan. Generation settles within seconds. */
 export const ORPHAN_AFTER_MINUTES = 15;
 const SWEEP_BATCH = 200;
-
-export function refundKey(reservationId: string): string {
-  return `refund:${reservationId}`;
-}
 
 export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ refunded: number }> {
   const cutoff = new Date(now.getTime() - ORPHAN_AFTER_MINUTES * 60_000).toISOString();
@@ -20,7 +16,7 @@ export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ 
     .all<{ id: string }>();
   let refunded = 0;
   for (const row of rows.results) {
-    const outcome = await refund(env.DB, { reservationId: row.id, key: refundKey(row.id), description: "Refund: operation did not complete" });
+    const outcome = await refund(env.DB, { reservationId: row.id, key: reservationRefundKey(row.id), description: "Refund: operation did not complete" });
     if (outcome.applied) refunded += 1;
   }
   return { refunded };

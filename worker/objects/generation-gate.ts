@@ -1,13 +1,40 @@
 /**
- * GenerationGate: one instance per generation cache key (idFromName(full SHA-256 key)).
- * It makes identical concurrent generation requests share one provider call. The generation flow
- * (issue #3) drives it; until then it only reports how many generations it has coordinated.
- * Storage: SQLite-backed; key `generations` (count of completed generations).
+ * GenerationGate: one instance per generation cache key (`idFromName(<full sha256 key>)`). It
+ * makes identical concurrent requests share one provider call: the first caller runs the paid
+ * path (`produceAudio`), the others wait for it and receive the same audio as a cache hit. A
+ * failure that belongs to the first caller alone (e.g. not enough credits) is not passed on: the
+ * next waiter takes over. The last produced entry is kept in memory while the object lives, so a
+ * request racing KV's eventual consistency still gets the audio for 0 credits.
+ * Storage: none (in-memory coordination only; KV and R2 hold the durable results).
  */
 import { DurableObject } from "cloudflare:workers";
+import { readConfig } from "../env";
+import { produceAudio, type GateOutcome, type GenerationJob } from "../services/generation";
+import type { CacheEntry } from "../services/audio-cache";
 
 export class GenerationGate extends DurableObject<Env> {
-  async completedGenerations(): Promise<number> {
-    return (await this.ctx.storage.get<number>("generations")) ?? 0;
+  private inflight: Promise<GateOutcome> | null = null;
+  private produced: CacheEntry | null = null;
+
+  async generate(job: GenerationJob): Promise<GateOutcome> {
+    for (;;) {
+      if (this.produced !== null) return { kind: "shared", entry: this.produced };
+      if (this.inflight === null) break;
+      const outcome = await this.inflight.catch(() => null);
+      if (outcome?.kind === "produced" || outcome?.kind === "shared") return { kind: "shared", entry: outcome.entry };
+      if (outcome?.kind === "failed" && outcome.shareable) return outcome;
+    }
+    const run = produceAudio(this.env, readConfig(this.env), job).catch((error: unknown): GateOutcome => {
+      console.error("generation failed", error);
+      return { kind: "failed", code: "internal_error", message: "Something went wrong while generating. You have not been charged.", shareable: false };
+    });
+    this.inflight = run;
+    try {
+      const outcome = await run;
+      if (outcome.kind === "produced") this.produced = outcome.entry;
+      return outcome;
+    } finally {
+      this.inflight = null;
+    }
   }
 }

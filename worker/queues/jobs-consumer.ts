@@ -7,6 +7,7 @@
 import { readConfig } from "../env";
 import { createAnalytics, type AnalyticsEvent } from "../services/analytics";
 import { jobMessageSchema, JOBS_QUEUE_NAME, type DeadLetter, type JobMessage } from "./messages";
+import { settleGeneration } from "./generation-settle";
 import { recordUsage } from "./usage-record";
 
 const MAX_RETRY_DELAY_SECONDS = 15 * 60;
@@ -57,5 +58,7 @@ async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" }>, e
   switch (job.type) {
     case "usage.record":
       return recordUsage(env.DB, job);
+    case "generation.settle":
+      return settleGeneration(env, job);
   }
 }

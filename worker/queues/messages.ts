@@ -26,7 +26,23 @@ export const analyticsCaptureMessage = z.object({
   occurredAt: z.iso.datetime(),
 });
 
-export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage]);
+/** Settles a generation's reservation at its actual cost and records its usage. */
+export const generationSettleMessage = z.object({
+  type: z.literal("generation.settle"),
+  reservationId: z.string().min(1),
+  generationId: z.string().min(1),
+  userId: z.string().min(1),
+  actualCredits: z.number().int().nonnegative(),
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  voiceId: z.string().min(1),
+  characters: z.number().int().nonnegative(),
+  durationSeconds: z.number().nonnegative(),
+  totalTokens: z.number().int().nonnegative().optional(),
+  occurredAt: z.iso.datetime(),
+});
+
+export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage]);
 
 export type JobMessage = z.infer<typeof jobMessageSchema>;
 export type JobMessageInput = z.input<typeof jobMessageSchema>;

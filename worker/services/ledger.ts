@@ -7,6 +7,10 @@
  */
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
+/** The one key for closing a reservation each way: every caller (request path, queue, sweep) uses these. */
+export const reservationSettleKey = (reservationId: string) => `settle:${reservationId}`;
+export const reservationRefundKey = (reservationId: string) => `refund:${reservationId}`;
+
 export type GrantType = "freemium" | "purchase" | "topup" | "adjustment";
 
 export interface GrantInput {

@@ -1,0 +1,121 @@
+/**
+ * The API's request schemas and response shapes, shared by the Worker's routes and the SPA's
+ * typed client (web/ imports this file and errors.ts; nothing here may depend on bindings).
+ */
+import { z } from "zod";
+import type { ErrorCode } from "./errors";
+
+export const SUPPORTED_LOCALES = ["en", "es", "de", "da", "it", "fr"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+/** Speech locales a generation may request (BCP 47 language or language-region). */
+export const speechLocaleSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "use a locale such as en, es or pt-BR");
+
+export const generateVoiceRequestSchema = z.object({
+  text: z.string(),
+  voice: z.string().trim().min(1, "choose a voice").max(100),
+  style: z.string().optional(),
+  seed: z.number().int().min(0).max(2_147_483_647).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  locale: speechLocaleSchema.optional(),
+});
+export type GenerateVoiceRequest = z.infer<typeof generateVoiceRequestSchema>;
+
+export interface GenerateVoiceResponse {
+  id: string;
+  url: string;
+  creditsUsed: number;
+  creditsRemaining: number;
+  cached: boolean;
+  provider: "gemini" | "replicate" | "local";
+  model: string;
+  durationSeconds: number;
+}
+
+export interface EstimateCreditsResponse {
+  credits: number;
+  words: number;
+  characters: number;
+  characterLimit: number;
+  provider: "gemini" | "replicate";
+}
+
+export interface Voice {
+  id: string;
+  name: string;
+  provider: "gemini" | "replicate" | "openai";
+  modelFamily: string;
+  language: string;
+  gender: "female" | "male" | "neutral";
+  description: string;
+  feature: "tts" | "call";
+  sortOrder: number;
+}
+
+export interface VoiceListResponse {
+  voices: Voice[];
+}
+
+export interface MeResponse {
+  id: string;
+  email: string;
+  displayName: string | null;
+  locale: string;
+  authProvider: "supabase" | "local";
+  createdAt: string;
+  credits: number;
+  isPaid: boolean;
+}
+
+export interface AuthConfigResponse {
+  mode: "supabase" | "local" | "none";
+  supabaseUrl: string | null;
+  supabaseAnonKey: string | null;
+}
+
+export interface LocalSignInResponse {
+  accessToken: string;
+  tokenType: "bearer";
+  expiresAt: number;
+  user: { id: string; email: string };
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface CreditTransaction {
+  id: string;
+  amount: number;
+  type: "freemium" | "purchase" | "topup" | "usage" | "refund" | "adjustment" | "chargeback";
+  description: string;
+  balanceAfter: number;
+  createdAt: string;
+}
+
+export interface HistoryItem {
+  id: string;
+  voice: { id: string; name: string };
+  textPreview: string;
+  text: string;
+  style: string | null;
+  creditsUsed: number;
+  durationSeconds: number;
+  cached: boolean;
+  provider: string;
+  model: string;
+  contentType: string;
+  createdAt: string;
+  /** Signed, short-lived URL for playback and download. */
+  url: string;
+}
+
+export interface DeleteHistoryResponse {
+  deleted: number;
+}
+
+export interface ErrorResponse {
+  error: { code: ErrorCode; message: string; field?: string };
+  requestId: string;
+}

@@ -1,0 +1,77 @@
+/**
+ * The local engine: eSpeak NG in its own Worker (worker/local-engine), reached through the
+ * LOCAL_ENGINE service binding. It speaks for every voice whose provider has no key. Each voice
+ * gets a fixed male/female/neutral variant and pitch so voices sound different, and the language
+ * comes from the request's locale (multilingual voices) or the voice's own language.
+ */
+import type { Voice } from "../db/voices";
+import { ProviderError, type SpeechProvider, type SpeechResult } from "./types";
+
+export const LOCAL_MODEL = "espeak-ng";
+
+const MALE_VARIANTS = ["male1", "male2", "male3", "male4"] as const;
+const FEMALE_VARIANTS = ["female1", "female2", "female3", "female4"] as const;
+
+/** eSpeak language ids for the locales people use most; other locales use their language subtag. */
+const ESPEAK_LANGUAGES: Record<string, string> = {
+  en: "en-us",
+  "en-us": "en-us",
+  "en-gb": "en-gb",
+  pt: "pt",
+  "pt-br": "pt-br",
+  "es-419": "es-419",
+  zh: "cmn",
+  "zh-cn": "cmn",
+};
+
+export function espeakLanguage(locale: string): string {
+  const lower = locale.toLowerCase();
+  return ESPEAK_LANGUAGES[lower] ?? ESPEAK_LANGUAGES[lower.split("-")[0] ?? ""] ?? lower.split("-")[0] ?? "en-us";
+}
+
+function hash(text: string): number {
+  let value = 2166136261;
+  for (let i = 0; i < text.length; i++) value = Math.imul(value ^ text.charCodeAt(i), 16777619) >>> 0;
+  return value;
+}
+
+/** A stable eSpeak variant and pitch per voice. */
+export function localVoiceFor(voice: Pick<Voice, "id" | "gender">): { variant: string; pitch: number } {
+  const h = hash(voice.id);
+  if (voice.gender === "neutral") return { variant: "neutral", pitch: 40 + (h % 20) };
+  const variants = voice.gender === "male" ? MALE_VARIANTS : FEMALE_VARIANTS;
+  const base = voice.gender === "male" ? 30 : 50;
+  return { variant: variants[h % variants.length] ?? variants[0], pitch: base + ((h >>> 8) % 25) };
+}
+
+export function createLocalProvider(engine: Fetcher): SpeechProvider {
+  return {
+    name: "local",
+    model: () => LOCAL_MODEL,
+    async synthesize(request): Promise<SpeechResult> {
+      const language = espeakLanguage(request.voice.language === "multi" ? request.locale : request.voice.language);
+      const { variant, pitch } = localVoiceFor(request.voice);
+      const response = await engine
+        .fetch("https://local-engine/synthesize", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text: request.text, language, variant, pitch }),
+        })
+        .catch(() => null);
+      if (response === null) throw new ProviderError("unavailable", "The local speech engine is not running.");
+      if (!response.ok) {
+        const detail = await response.text().catch(() => "");
+        throw new ProviderError(response.status >= 500 ? "unavailable" : "failed", `The local speech engine answered ${response.status}: ${detail.slice(0, 200)}`);
+      }
+      const audio = new Uint8Array(await response.arrayBuffer());
+      return {
+        audio,
+        contentType: "audio/wav",
+        extension: "wav",
+        provider: "local",
+        model: LOCAL_MODEL,
+        durationSeconds: Number(response.headers.get("x-duration-seconds") ?? 0),
+      };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+/** `GET /api/history`, `DELETE /api/history/:id`, `DELETE /api/history`: the user's own generations. */
+import { Hono } from "hono";
+import type { AppEnv } from "../context";
+import type { DeleteHistoryResponse, HistoryItem, Page } from "../contracts";
+import { AppError } from "../errors";
+import { parseInput, requireUser } from "../middleware";
+import { deleteAllHistory, deleteHistoryItem, listHistory } from "../db/audio-files";
+import { signedAudioUrl } from "../services/audio-urls";
+import { pageQuerySchema } from "./credits";
+
+const PREVIEW_CHARACTERS = 120;
+
+export const historyRoutes = new Hono<AppEnv>()
+  .use(requireUser)
+  .get("/", async (c) => {
+    const { limit, cursor } = parseInput(pageQuerySchema, c.req.query());
+    const page = await listHistory(c.env.DB, c.get("identity").userId, limit, cursor);
+    const origin = new URL(c.req.url).origin;
+    const items: HistoryItem[] = await Promise.all(
+      page.items.map(async (row) => ({
+        id: row.id,
+        voice: { id: row.voice_id, name: row.voice_name },
+        textPreview: [...row.text_content].length > PREVIEW_CHARACTERS ? `${[...row.text_content].slice(0, PREVIEW_CHARACTERS).join("")}…` : row.text_content,
+        text: row.text_content,
+        style: row.style,
+        creditsUsed: row.credits_used,
+        durationSeconds: row.duration_seconds,
+        cached: row.cached === 1,
+        provider: row.provider,
+        model: row.model,
+        contentType: row.content_type,
+        createdAt: row.created_at,
+        url: await signedAudioUrl(origin, row.id, c.get("config"), c.env.DB),
+      })),
+    );
+    const body: Page<HistoryItem> = { items, nextCursor: page.nextCursor };
+    return c.json(body);
+  })
+  .delete("/:id", async (c) => {
+    const deleted = await deleteHistoryItem(c.env.DB, c.get("identity").userId, c.req.param("id"));
+    if (deleted === 0) throw new AppError("not_found", "That history item does not exist.");
+    const body: DeleteHistoryResponse = { deleted };
+    return c.json(body);
+  })
+  .delete("/", async (c) => {
+    const body: DeleteHistoryResponse = { deleted: await deleteAllHistory(c.env.DB, c.get("identity").userId) };
+    return c.json(body);
+  });
