@@ -162,7 +162,7 @@ describe("scheduled handler", () => {
     const run = await runCron("0 7 * * *", Date.parse("2026-11-25T07:00:00Z"), bindings);
     expect(run?.job).toBe("daily-stats");
     expect(JSON.parse(run?.result ?? "{}")).toEqual({ day: "2026-11-24", delivered: true });
-    const sent = (await seen[0]?.json()) as { chat_id: string; text: string };
+    const sent = seen[0]!.json<{ chat_id: string; text: string }>();
     expect(sent.chat_id).toBe("-100");
     expect(sent.text).toContain("SexyVoice daily stats for 2026-11-24");
   });

@@ -83,6 +83,16 @@ function buildConfig(raw: RawConfig) {
 export type AppConfig = ReturnType<typeof buildConfig>;
 export type IntegrationName = keyof AppConfig["integrations"];
 
+export type ConfigSecrets = AppConfig["secrets"];
+
+/**
+ * Rebuilds a config from already-validated settings. The generation Durable Object uses it with
+ * the settings the Worker resolved the request under, so both agree on provider and cache key.
+ */
+export function configFromSecrets(secrets: ConfigSecrets): AppConfig {
+  return buildConfig(secrets);
+}
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`Invalid configuration: ${problems.join("; ")}`);

@@ -8,15 +8,25 @@ export async function unexpectedFetch(input: RequestInfo | URL): Promise<Respons
 
 export type Route = (request: Request) => Response | Promise<Response> | undefined;
 
+/** A request as seen by the fake, copied out (bodies made inside a Durable Object stay there). */
+export interface SeenRequest {
+  method: string;
+  url: string;
+  headers: Headers;
+  body: string;
+  json<T = unknown>(): T;
+}
+
 /**
  * Replaces global fetch with the given routes; a request no route answers fails the test.
  * Returns the list of requests seen, for assertions.
  */
-export function interceptFetch(...routes: Route[]): Request[] {
-  const seen: Request[] = [];
+export function interceptFetch(...routes: Route[]): SeenRequest[] {
+  const seen: SeenRequest[] = [];
   vi.spyOn(globalThis, "fetch").mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    seen.push(request.clone());
+    const body = await request.clone().text();
+    seen.push({ method: request.method, url: request.url, headers: new Headers(request.headers), body, json: <T>() => JSON.parse(body) as T });
     for (const route of routes) {
       const response = await route(request);
       if (response !== undefined) return response;

@@ -8,7 +8,7 @@
  * Storage: none (in-memory coordination only; KV and R2 hold the durable results).
  */
 import { DurableObject } from "cloudflare:workers";
-import { readConfig } from "../env";
+import { configFromSecrets } from "../env";
 import { produceAudio, type GateOutcome, type GenerationJob } from "../services/generation";
 import type { CacheEntry } from "../services/audio-cache";
 
@@ -24,14 +24,15 @@ export class GenerationGate extends DurableObject<Env> {
       if (outcome?.kind === "produced" || outcome?.kind === "shared") return { kind: "shared", entry: outcome.entry };
       if (outcome?.kind === "failed" && outcome.shareable) return outcome;
     }
-    const run = produceAudio(this.env, readConfig(this.env), job).catch((error: unknown): GateOutcome => {
+    const run = produceAudio(this.env, configFromSecrets(job.settings), job).catch((error: unknown): GateOutcome => {
       console.error("generation failed", error);
       return { kind: "failed", code: "internal_error", message: "Something went wrong while generating. You have not been charged.", shareable: false };
     });
     this.inflight = run;
     try {
       const outcome = await run;
-      if (outcome.kind === "produced") this.produced = outcome.entry;
+      // Audio from a fallback model belongs to another key: share it with current waiters only.
+      if (outcome.kind === "produced" && outcome.cacheKey === job.prepared.cacheKey) this.produced = outcome.entry;
       return outcome;
     } finally {
       this.inflight = null;

@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
-import { enforceRateLimit, jsonBody } from "../middleware";
+import { jsonBody } from "../middleware";
 import { issueLocalToken } from "../services/identity";
 
 const localSignInSchema = z.object({ email: z.email().max(254) });
@@ -20,6 +20,5 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post("/local", async (c) => {
     const { email } = await jsonBody(c, localSignInSchema);
-    await enforceRateLimit(c.env.AUTH_RATE_LIMITER, `auth:${c.req.header("cf-connecting-ip") ?? "local"}`, 60);
     return c.json(await issueLocalToken(email, c.get("config"), c.env.DB));
   });

@@ -60,7 +60,7 @@ export const generationRoutes = new Hono<AppEnv>()
     }
 
     const gate = c.env.GENERATION_GATE.get(c.env.GENERATION_GATE.idFromName(prepared.cacheKey));
-    const outcome = await gate.generate({ generationId: crypto.randomUUID(), userId, prepared });
+    const outcome = await gate.generate({ generationId: crypto.randomUUID(), userId, prepared, settings: config.secrets });
     switch (outcome.kind) {
       case "produced":
         return respond(c, outcome.generationId, outcome.entry, outcome.creditsUsed, outcome.creditsRemaining, false);

@@ -5,7 +5,7 @@
  * it: reserve → provider → R2 → cache → history row → settlement message. Any failure after the
  * reservation refunds it in full before the error is returned.
  */
-import type { AppConfig } from "../env";
+import type { AppConfig, ConfigSecrets } from "../env";
 import { AppError, type ErrorCode } from "../errors";
 import { findVoice, type Voice } from "../db/voices";
 import type { GenerateVoiceRequest } from "../contracts";
@@ -63,15 +63,20 @@ export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier,
   return { voice, text, style, seed: input.seed, temperature: input.temperature, locale, tier, provider: provider.name, model, words, characters, characterLimit, estimate, cacheKey };
 }
 
-/** What the Worker hands the GenerationGate: everything needed to produce, as plain data. */
+/**
+ * What the Worker hands the GenerationGate: everything needed to produce, as plain data,
+ * including the settings the request was resolved under (provider choice and cache key depend
+ * on them, so the object must not re-read its own).
+ */
 export interface GenerationJob {
   generationId: string;
   userId: string;
   prepared: PreparedGeneration;
+  settings: ConfigSecrets;
 }
 
 export type GateOutcome =
-  | { kind: "produced"; entry: CacheEntry; generationId: string; creditsUsed: number; creditsRemaining: number }
+  | { kind: "produced"; entry: CacheEntry; cacheKey: string; generationId: string; creditsUsed: number; creditsRemaining: number }
   | { kind: "shared"; entry: CacheEntry }
   | { kind: "failed"; code: ErrorCode; message: string; retryAfterSeconds?: number; shareable: boolean };
 
@@ -178,5 +183,5 @@ export async function produceAudio(env: Env, config: AppConfig, job: GenerationJ
     console.error("queueing settlement failed; settling inline", error);
     await settleGeneration(env, settlement);
   }
-  return { kind: "produced", entry, generationId, creditsUsed, creditsRemaining };
+  return { kind: "produced", entry, cacheKey: storedKey, generationId, creditsUsed, creditsRemaining };
 }
