@@ -121,7 +121,7 @@ export async function settle(db: D1Database, input: { reservationId: string; act
       .prepare(
         `INSERT INTO credit_transactions (id, user_id, amount, type, description, idempotency_key, reservation_id, balance_after)
          SELECT ?1, r.user_id, ${delta}, CASE WHEN ${delta} > 0 THEN 'refund' ELSE 'usage' END,
-                'Settled at ' || ?2 || ' credits (reserved ' || r.amount || ')', ?3, r.id, c.balance + ${delta}
+                printf('Settled at %d credits (reserved %d)', ?2, r.amount), ?3, r.id, c.balance + ${delta}
          FROM credit_reservations r JOIN credits c ON c.user_id = r.user_id
          WHERE r.id = ?4 AND r.status = 'reserved'
            AND NOT EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = r.user_id AND idempotency_key = ?3)`,
