@@ -3,7 +3,7 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
-import { localEngineAuxWorker } from "./worker/local-engine/aux-worker";
+import { localEngineAuxWorker } from "./worker/local-engine/aux-worker.ts";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));

@@ -6,6 +6,14 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 mkdirSync("test-artifacts", { recursive: true });
 
+// The Worker serves the built SPA (wrangler.toml [assets]); tests and the browser suite need it.
+console.log("▶ building the SPA");
+const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+if (build.status !== 0) {
+  console.log("0 passed, 1 failed");
+  process.exit(1);
+}
+
 const suites = [
   {
     name: "workerd",
