@@ -39,25 +39,32 @@ function toVoice(row: VoiceRow): Voice {
   };
 }
 
+/**
+ * The catalogue changes only with migrations, so each isolate keeps it for a minute: the
+ * generation hot path and the public list do not query D1 for it.
+ */
+const CATALOGUE_TTL_MS = 60_000;
+let catalogue: { voices: Voice[]; loadedAt: number; db: D1Database } | null = null;
+
+async function activeVoices(db: D1Database): Promise<Voice[]> {
+  if (catalogue !== null && catalogue.db === db && Date.now() - catalogue.loadedAt < CATALOGUE_TTL_MS) return catalogue.voices;
+  const rows = await db.prepare(`SELECT ${COLUMNS} FROM voices WHERE is_active = 1 ORDER BY sort_order`).all<VoiceRow>();
+  catalogue = { voices: rows.results.map(toVoice), loadedAt: Date.now(), db };
+  return catalogue.voices;
+}
+
 /** Active voices; a language filter matches that language's voices and the multilingual ones. */
 export async function listVoices(db: D1Database, filter: { language?: string; feature?: Voice["feature"]; gender?: Voice["gender"] }): Promise<Voice[]> {
-  const rows = await db
-    .prepare(
-      `SELECT ${COLUMNS} FROM voices WHERE is_active = 1
-       AND (?1 IS NULL OR language = ?1 OR language = 'multi')
-       AND (?2 IS NULL OR feature = ?2) AND (?3 IS NULL OR gender = ?3)
-       ORDER BY sort_order`,
-    )
-    .bind(filter.language ?? null, filter.feature ?? null, filter.gender ?? null)
-    .all<VoiceRow>();
-  return rows.results.map(toVoice);
+  return (await activeVoices(db)).filter(
+    (voice) =>
+      (filter.language === undefined || voice.language === filter.language || voice.language === "multi") &&
+      (filter.feature === undefined || voice.feature === filter.feature) &&
+      (filter.gender === undefined || voice.gender === filter.gender),
+  );
 }
 
 /** Finds an active voice by id or (case-insensitive) name. */
 export async function findVoice(db: D1Database, idOrName: string, feature: Voice["feature"]): Promise<Voice | null> {
-  const row = await db
-    .prepare(`SELECT ${COLUMNS} FROM voices WHERE is_active = 1 AND feature = ?2 AND (id = ?1 OR name = ?1 COLLATE NOCASE)`)
-    .bind(idOrName, feature)
-    .first<VoiceRow>();
-  return row === null ? null : toVoice(row);
+  const wanted = idOrName.toLowerCase();
+  return (await activeVoices(db)).find((voice) => voice.feature === feature && (voice.id === idOrName || voice.name.toLowerCase() === wanted)) ?? null;
 }
