@@ -1,5 +1,6 @@
 /** Read side of the ledger: balances, the paid-user flag and a user's transaction history. */
-import { decodeCursor, encodeCursor, type Page } from "./pagination";
+import type { CreditTransaction, Page } from "../contracts";
+import { decodeCursor, encodeCursor } from "./pagination";
 
 export interface AccountSummary {
   balance: number;
@@ -18,15 +19,6 @@ export async function accountSummary(db: D1Database, userId: string): Promise<Ac
   return { balance: row?.balance ?? 0, isPaid: row?.is_paid === 1 };
 }
 
-export interface CreditTransaction {
-  id: string;
-  amount: number;
-  type: string;
-  description: string;
-  balanceAfter: number;
-  createdAt: string;
-}
-
 export async function listTransactions(db: D1Database, userId: string, limit: number, cursor: string | undefined): Promise<Page<CreditTransaction>> {
   const after = decodeCursor(cursor);
   const rows = await db
@@ -40,7 +32,7 @@ export async function listTransactions(db: D1Database, userId: string, limit: nu
   const items = rows.results.slice(0, limit).map((row) => ({
     id: row.id,
     amount: row.amount,
-    type: row.type,
+    type: row.type as CreditTransaction["type"],
     description: row.description,
     balanceAfter: row.balance_after,
     createdAt: row.created_at,

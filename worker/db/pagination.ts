@@ -1,10 +1,7 @@
 /** Opaque keyset cursors (created_at, id) shared by every paginated list. */
 import { AppError } from "../errors";
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page } from "../contracts";
 
 export function encodeCursor(createdAt: string, id: string): string {
   return btoa(JSON.stringify([createdAt, id])).replaceAll("=", "");

@@ -1,15 +1,7 @@
 /** The voice catalogue (seeded by migrations; read-only at runtime). */
-export interface Voice {
-  id: string;
-  name: string;
-  provider: "gemini" | "replicate" | "openai";
-  modelFamily: string;
-  language: string;
-  gender: "female" | "male" | "neutral";
-  description: string;
-  feature: "tts" | "call";
-  sortOrder: number;
-}
+import type { Voice } from "../contracts";
+
+export type { Voice };
 
 interface VoiceRow {
   id: string;

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
+import type { AuthConfigResponse } from "../contracts";
 import { jsonBody } from "../middleware";
 import { issueLocalToken } from "../services/identity";
 
@@ -13,10 +14,11 @@ const localSignInSchema = z.object({ email: z.email().max(254) });
 export const authRoutes = new Hono<AppEnv>()
   .get("/config", (c) => {
     const config = c.get("config");
-    if (config.integrations.supabase.status === "configured") {
-      return c.json({ mode: "supabase" as const, supabaseUrl: config.secrets.SUPABASE_URL ?? null, supabaseAnonKey: config.secrets.SUPABASE_ANON_KEY ?? null });
-    }
-    return c.json({ mode: config.integrations.localAuth.status === "configured" ? ("local" as const) : ("none" as const), supabaseUrl: null, supabaseAnonKey: null });
+    const body: AuthConfigResponse =
+      config.integrations.supabase.status === "configured"
+        ? { mode: "supabase", supabaseUrl: config.secrets.SUPABASE_URL ?? null, supabaseAnonKey: config.secrets.SUPABASE_ANON_KEY ?? null }
+        : { mode: config.integrations.localAuth.status === "configured" ? "local" : "none", supabaseUrl: null, supabaseAnonKey: null };
+    return c.json(body);
   })
   .post("/local", async (c) => {
     const { email } = await jsonBody(c, localSignInSchema);

@@ -1,6 +1,7 @@
 /** `GET /api/me`: the signed-in user's profile, balance and paid flag. */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
+import type { MeResponse } from "../contracts";
 import { AppError } from "../errors";
 import { requireUser } from "../middleware";
 import { getProfile } from "../db/profiles";
@@ -10,7 +11,7 @@ export const meRoutes = new Hono<AppEnv>().use(requireUser).get("/", async (c) =
   const { userId } = c.get("identity");
   const [profile, summary] = await Promise.all([getProfile(c.env.DB, userId), accountSummary(c.env.DB, userId)]);
   if (profile === null) throw new AppError("not_found", "Profile not found.");
-  return c.json({
+  const body: MeResponse = {
     id: profile.id,
     email: profile.email,
     displayName: profile.display_name,
@@ -19,5 +20,6 @@ export const meRoutes = new Hono<AppEnv>().use(requireUser).get("/", async (c) =
     createdAt: profile.created_at,
     credits: summary.balance,
     isPaid: summary.isPaid,
-  });
+  };
+  return c.json(body);
 });

@@ -5,6 +5,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
+import type { VoiceListResponse } from "../contracts";
 import { parseInput } from "../middleware";
 import { AppError } from "../errors";
 import { findVoice, listVoices } from "../db/voices";
@@ -23,7 +24,8 @@ export const voiceRoutes = new Hono<AppEnv>()
   const language = query.language?.split("-")[0]?.toLowerCase();
   const voices = await listVoices(c.env.DB, { ...query, language });
   c.header("Cache-Control", "public, max-age=300");
-  return c.json({ voices });
+  const body: VoiceListResponse = { voices };
+  return c.json(body);
 }).get("/:id/sample", async (c) => {
   const voice = await findVoice(c.env.DB, c.req.param("id"), "tts");
   if (voice === null) throw new AppError("voice_not_found", "There is no such voice.");

@@ -6,6 +6,7 @@
  */
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { AppConfig } from "../env";
+import type { LocalSignInResponse } from "../contracts";
 import { AppError } from "../errors";
 import { instanceSecret } from "../db/instance-secrets";
 import type { Identity } from "../db/profiles";
@@ -79,15 +80,8 @@ export async function verifyAccessToken(token: string, config: AppConfig, db: D1
   return { userId: payload.sub, email, provider: supabase.status === "configured" ? "supabase" : "local" };
 }
 
-export interface LocalSession {
-  accessToken: string;
-  tokenType: "bearer";
-  expiresAt: number;
-  user: { id: string; email: string };
-}
-
 /** Signs a local user in by email (development without Supabase only). */
-export async function issueLocalToken(email: string, config: AppConfig, db: D1Database): Promise<LocalSession> {
+export async function issueLocalToken(email: string, config: AppConfig, db: D1Database): Promise<LocalSignInResponse> {
   const { localAuth } = config.integrations;
   if (localAuth.status !== "configured") {
     throw new AppError("local_auth_disabled", `Local sign-in is disabled: ${localAuth.reason}.`);
