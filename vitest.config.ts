@@ -8,7 +8,7 @@ import { localEngineAuxWorker } from "./worker/local-engine/aux-worker.ts";
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   return {
-    logLevel: "error",
+    logLevel: "error" as const,
     plugins: [
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
