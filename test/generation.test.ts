@@ -359,6 +359,24 @@ describe("refunds and settlement", () => {
   });
 });
 
+describe("analytics", () => {
+  it("settlement queues a PostHog event only when PostHog is configured", async () => {
+    const user = await newUser();
+    const { body } = await generate(user.token, { text: tenWords(crypto.randomUUID().slice(0, 6)), voice: "Kore" });
+    await waitForSettlement(body.id);
+    const reservation = await reservationOf(body.id);
+    const message = { type: "generation.settle", reservationId: reservation!.id, generationId: body.id, userId: user.userId, actualCredits: 66, provider: "local", model: "espeak-ng", voiceId: "gemini-kore", characters: 60, durationSeconds: 1, occurredAt: new Date().toISOString() };
+    const bindings = withVars({ POSTHOG_API_KEY: "phc_test" });
+    const sent = vi.spyOn(bindings.JOBS_QUEUE, "send").mockResolvedValue(undefined as never);
+    const batch = createMessageBatch("sexyvoice-jobs", [{ id: "ph-1", timestamp: new Date(), attempts: 1, body: message }]);
+    const ctx = createExecutionContext();
+    await worker.queue(batch, bindings, ctx);
+    await getQueueResult(batch, ctx);
+    expect(sent).toHaveBeenCalledTimes(1);
+    expect(sent.mock.calls[0]?.[0]).toMatchObject({ type: "analytics.capture", distinctId: user.userId, event: "voice_generated", properties: { voiceId: "gemini-kore", credits: 66 } });
+  });
+});
+
 describe("cache keys", () => {
   it("differ whenever provider, model, voice, locale, text, style, seed or temperature differ", async () => {
     const base = { provider: "gemini", model: "gemini-2.5-flash-preview-tts", voiceId: "gemini-kore", locale: "en", text: "Hello", style: "calm", seed: 1, temperature: 0.5 };

@@ -1,8 +1,9 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { app, PUBLIC_ROUTES } from "../worker/app";
 import { grant } from "../worker/services/ledger";
-import { authorized, call, callJson, jsonRequest, signInNewUser } from "./support/app";
+import { authorized, call, callJson, jsonRequest, signInNewUser, withVars } from "./support/app";
+import { interceptFetch } from "./support/http";
 
 interface ErrorResponse {
   error: { code: string; message: string; field?: string };
@@ -41,6 +42,22 @@ describe("API skeleton", () => {
     const { status, body } = await callJson<ErrorResponse>("/api/auth/local", { method: "POST", headers: { "content-type": "application/json" }, body: "{oops" });
     expect(status).toBe(400);
     expect(body.error.code).toBe("invalid_json");
+  });
+
+  it("an unexpected failure is a 500 with a generic message, reported to Sentry when SENTRY_DSN is set", async () => {
+    const { token } = await signInNewUser();
+    await callJson("/api/me", authorized(token));
+    const envelopes = interceptFetch((request) => (new URL(request.url).host === "sentry.test" ? new Response("{}") : undefined));
+    const bindings = withVars({ SENTRY_DSN: "https://public@sentry.test/42" });
+    vi.spyOn(bindings.DB, "prepare").mockImplementation(() => {
+      throw new Error("database exploded: secret detail");
+    });
+    const { status, body } = await callJson<ErrorResponse>("/api/me", authorized(token), bindings);
+    expect(status).toBe(500);
+    expect(body.error.code).toBe("internal_error");
+    expect(body.error.message).not.toContain("secret detail");
+    expect(envelopes.map((r) => new URL(r.url).pathname)).toEqual(["/api/42/envelope/"]);
+    expect(envelopes[0]?.body).toContain("database exploded");
   });
 
   it("every non-public API route refuses anonymous requests (default deny)", async () => {

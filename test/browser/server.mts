@@ -1,0 +1,100 @@
+/**
+ * Starts the whole product for the browser suite, isolated from the developer's data: D1
+ * migrations applied to a fresh state directory, then both Workers (API + SPA, local speech
+ * engine) in one `wrangler dev` session on a free port. wrangler runs in its own process group;
+ * `stop()` ends the group (wrangler and every workerd it started) and checks nothing survives.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createWriteStream, existsSync, mkdirSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
+
+const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
+
+export interface LocalProduct {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** PIDs still alive in a process group (Linux `ps`). */
+function groupMembers(pgid: number): number[] {
+  const result = spawnSync("ps", ["-eo", "pid=,pgid="], { encoding: "utf8" });
+  return result.stdout
+    .split("\n")
+    .map((line) => line.trim().split(/\s+/).map(Number))
+    .filter(([pid, group]) => group === pgid && pid !== undefined && !Number.isNaN(pid))
+    .map(([pid]) => pid as number);
+}
+
+async function stopGroup(child: ChildProcess): Promise<void> {
+  const pgid = child.pid;
+  if (pgid === undefined) return;
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-pgid, name);
+    } catch {
+      // the group is already gone
+    }
+  };
+  signal("SIGTERM");
+  const deadline = Date.now() + 8_000;
+  while (groupMembers(pgid).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  if (groupMembers(pgid).length > 0) {
+    signal("SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  const left = groupMembers(pgid);
+  if (left.length > 0) throw new Error(`processes left behind by wrangler dev: ${left.join(", ")}`);
+}
+
+export async function startProduct({ stateDir, logFile }: { stateDir: string; logFile: string }): Promise<LocalProduct> {
+  if (!existsSync("dist/spa/index.html")) throw new Error("dist/spa is missing: build the SPA first (vite build)");
+  rmSync(stateDir, { recursive: true, force: true });
+  mkdirSync(stateDir, { recursive: true });
+  mkdirSync(path.dirname(logFile), { recursive: true });
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+  const migrate = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "sexyvoice", "--local", "-c", "wrangler.toml", "--persist-to", stateDir], { encoding: "utf8", env });
+  if (migrate.status !== 0) throw new Error(`D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
+
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const log = createWriteStream(logFile);
+  const child = spawn(
+    process.execPath,
+    [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "worker/local-engine/wrangler.toml", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", stateDir],
+    { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
+  );
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () => stopGroup(child);
+
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}; see ${logFile}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the product did not answer /api/health within 120 s; see ${logFile}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return { url, stop };
+}
