@@ -5,7 +5,7 @@ import { CRON_JOBS } from "../worker/cron";
 import { retryDelaySeconds } from "../worker/queues/jobs-consumer";
 import { grant, reserve } from "../worker/services/ledger";
 import { interceptFetch } from "./support/http";
-import { withVars } from "./support/app";
+import { callJson, signInNewUser, withVars } from "./support/app";
 
 async function newUser(): Promise<string> {
   const userId = crypto.randomUUID();
@@ -170,5 +170,30 @@ describe("scheduled handler", () => {
   it("an unknown cron expression fails loudly instead of doing nothing", async () => {
     const controller = createScheduledController({ cron: "1 2 3 4 5", scheduledTime: Date.now() });
     await expect(worker.scheduled(controller, env, createExecutionContext())).rejects.toThrow(/No job is registered/);
+  });
+});
+
+describe("GET /api/daily-stats", () => {
+  it("refuses everyone when no cron secret is configured, and a wrong secret always", async () => {
+    const none = await callJson<{ error: { code: string } }>("/api/daily-stats", { headers: { authorization: "Bearer anything" } });
+    expect(none.status).toBe(401);
+    const bindings = withVars({ CRON_SECRET: "cron-secret-value" });
+    const wrong = await callJson("/api/daily-stats", { headers: { authorization: "Bearer cron-secret-valuE" } }, bindings);
+    expect(wrong.status).toBe(401);
+    const { token } = await signInNewUser();
+    const asUser = await callJson("/api/daily-stats", { headers: { authorization: `Bearer ${token}` } }, bindings);
+    expect(asUser.status).toBe(401);
+  });
+
+  it("returns the day's report with the right secret", async () => {
+    const bindings = withVars({ CRON_SECRET: "cron-secret-value" });
+    const today = new Date().toISOString().slice(0, 10);
+    await signInNewUser().then(({ token }) => callJson("/api/me", { headers: { authorization: `Bearer ${token}` } }));
+    const { status, body } = await callJson<{ day: string; newUsers: number }>(`/api/daily-stats?day=${today}`, { headers: { authorization: "Bearer cron-secret-value" } }, bindings);
+    expect(status).toBe(200);
+    expect(body.day).toBe(today);
+    expect(body.newUsers).toBeGreaterThanOrEqual(1);
+    const bad = await callJson("/api/daily-stats?day=yesterday", { headers: { authorization: "Bearer cron-secret-value" } }, bindings);
+    expect(bad.status).toBe(400);
   });
 });

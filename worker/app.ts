@@ -18,12 +18,16 @@ import { creditRoutes } from "./routes/credits";
 import { generationRoutes } from "./routes/generation";
 import { historyRoutes } from "./routes/history";
 import { audioRoutes } from "./routes/audio";
+import { dailyStatsRoutes } from "./routes/daily-stats";
 
 /** JSON bodies are small; upload routes raise their own limit. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
-/** Routes that answer without a signed-in user (PRODUCT §12). Everything else requires one. */
-export const PUBLIC_ROUTES = ["/api/health", "/api/voices", "/api/voices/:id/sample", "/api/auth/config", "/api/auth/local", "/api/audio/:id"];
+/**
+ * Routes that answer without a signed-in user (PRODUCT §12): health, the voice list and samples,
+ * sign-in, signed audio URLs and the cron-secret report. Everything else requires a user.
+ */
+export const PUBLIC_ROUTES = ["/api/health", "/api/voices", "/api/voices/:id/sample", "/api/auth/config", "/api/auth/local", "/api/audio/:id", "/api/daily-stats"];
 
 export const app = new Hono<AppEnv>()
   .use("*", requestId)
@@ -44,6 +48,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/credits", creditRoutes)
   .route("/api/history", historyRoutes)
   .route("/api/audio", audioRoutes)
+  .route("/api/daily-stats", dailyStatsRoutes)
   .route("/api", generationRoutes);
 
 export type AppType = typeof app;
