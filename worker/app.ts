@@ -19,9 +19,20 @@ import { generationRoutes } from "./routes/generation";
 import { historyRoutes } from "./routes/history";
 import { audioRoutes } from "./routes/audio";
 import { dailyStatsRoutes } from "./routes/daily-stats";
+import { cloneRoutes } from "./routes/clone";
 
 /** JSON bodies are small; upload routes raise their own limit. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
+
+/** Exact paths that apply their own, larger body limit once the user is known (routes/clone.ts). */
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(["/api/clone-voice"]);
+
+const jsonBodyLimit = bodyLimit({
+  maxSize: JSON_BODY_LIMIT_BYTES,
+  onError: () => {
+    throw new AppError("payload_too_large", `The request body is larger than ${JSON_BODY_LIMIT_BYTES} bytes.`);
+  },
+});
 
 /**
  * Routes that answer without a signed-in user (PRODUCT §12): health, the voice list and samples,
@@ -32,15 +43,7 @@ export const PUBLIC_ROUTES = ["/api/health", "/api/voices", "/api/voices/:id/sam
 export const app = new Hono<AppEnv>()
   .use("*", requestId)
   .use("/api/*", configuration)
-  .use(
-    "/api/*",
-    bodyLimit({
-      maxSize: JSON_BODY_LIMIT_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", `The request body is larger than ${JSON_BODY_LIMIT_BYTES} bytes.`);
-      },
-    }),
-  )
+  .use("/api/*", (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : jsonBodyLimit(c, next)))
   .route("/api/health", healthRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/me", meRoutes)
@@ -49,7 +52,8 @@ export const app = new Hono<AppEnv>()
   .route("/api/history", historyRoutes)
   .route("/api/audio", audioRoutes)
   .route("/api/daily-stats", dailyStatsRoutes)
-  .route("/api", generationRoutes);
+  .route("/api", generationRoutes)
+  .route("/api", cloneRoutes);
 
 export type AppType = typeof app;
 

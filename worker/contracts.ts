@@ -32,6 +32,39 @@ export interface GenerateVoiceResponse {
   durationSeconds: number;
 }
 
+/**
+ * Voice cloning, `POST /api/clone-voice` (multipart/form-data). Besides these text fields the
+ * body carries `file`: MP3, OGG (Opus or Vorbis), M4A or WAV (PCM), recognised by its content,
+ * at most CLONE_FILE_MAX_BYTES and CLONE_MIN_SECONDS to CLONE_MAX_SECONDS long as measured from
+ * the audio itself. The limits are exported so the SPA checks the same rules before uploading.
+ */
+export const CLONE_FILE_MAX_BYTES = 4_718_592;
+export const CLONE_MIN_SECONDS = 10;
+export const CLONE_MAX_SECONDS = 300;
+export const CLONE_TEXT_MAX_CHARACTERS = 500;
+export const CLONE_AUDIO_FORMATS = ["wav", "mp3", "ogg", "m4a"] as const;
+
+export const cloneVoiceFieldsSchema = z.object({
+  text: z.string({ error: "write the text the cloned voice should say" }),
+  locale: z.enum(SUPPORTED_LOCALES, { error: `choose one of ${SUPPORTED_LOCALES.join(", ")}` }),
+  consent: z.literal("true", { error: "confirm that this is your voice or that you have permission to clone it (send consent=true)" }),
+});
+export type CloneVoiceFields = z.infer<typeof cloneVoiceFieldsSchema>;
+
+export interface CloneVoiceResponse extends GenerateVoiceResponse {
+  /** What the server measured in the uploaded recording. */
+  reference: {
+    format: (typeof CLONE_AUDIO_FORMATS)[number];
+    durationSeconds: number;
+    /**
+     * The recording's median fundamental frequency, which the local engine matches. Null when it
+     * could not be measured: compressed uploads (MP3, OGG, M4A) are not decoded, so with the local
+     * engine they are spoken at the language's default pitch.
+     */
+    pitchHz: number | null;
+  };
+}
+
 export interface EstimateCreditsResponse {
   credits: number;
   words: number;
@@ -96,6 +129,8 @@ export interface CreditTransaction {
 
 export interface HistoryItem {
   id: string;
+  /** "clone" for voice-cloning results (their voice is the "Cloned voice" pseudo-voice). */
+  kind: "tts" | "clone";
   voice: { id: string; name: string };
   textPreview: string;
   text: string;

@@ -6,14 +6,14 @@ import { readConfig } from "../env";
 import { reportError } from "../services/monitoring";
 import { sendDailyStats } from "./daily-stats";
 import { purgeExpiredFreeAudio } from "./retention";
-import { sweepOrphanedReservations } from "./sweep";
+import { runSweep } from "./sweep";
 
 type Job = (env: Env, now: Date) => Promise<object>;
 
 export const CRON_JOBS: Record<string, { name: string; run: Job }> = {
   "0 7 * * *": { name: "daily-stats", run: sendDailyStats },
   "17 3 * * *": { name: "retention", run: purgeExpiredFreeAudio },
-  "*/5 * * * *": { name: "sweep", run: sweepOrphanedReservations },
+  "*/5 * * * *": { name: "sweep", run: runSweep },
 };
 
 export async function handleScheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext): Promise<void> {

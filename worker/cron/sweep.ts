@@ -1,9 +1,11 @@
 /**
  * Frequent sweep (every 5 minutes): refunds reservations that were never settled or refunded
  * (a crash between reserve and settle). Uses the same refund key as the request path, so a late
- * normal refund and the sweep can never both apply.
+ * normal refund and the sweep can never both apply. Then the clone-reference backstop
+ * (./clone-inputs.ts).
  */
 import { refund, reservationRefundKey } from "../services/ledger";
+import { purgeStaleCloneInputs } from "./clone-inputs";
 
 /** A reservation older than this with no outcome is an orphan. Generation settles within seconds. */
 export const ORPHAN_AFTER_MINUTES = 15;
@@ -20,4 +22,9 @@ export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ 
     if (outcome.applied) refunded += 1;
   }
   return { refunded };
+}
+
+/** The 5-minute job. */
+export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; deletedCloneInputs: number }> {
+  return { ...(await sweepOrphanedReservations(env, now)), ...(await purgeStaleCloneInputs(env, now)) };
 }

@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, type Page } from "./pagination";
 export interface AudioFileRow {
   id: string;
   user_id: string;
+  kind: "tts" | "clone";
   voice_id: string;
   voice_name: string;
   text_content: string;
@@ -23,7 +24,7 @@ export async function listHistory(db: D1Database, userId: string, limit: number,
   const after = decodeCursor(cursor);
   const rows = await db
     .prepare(
-      `SELECT a.id, a.user_id, a.voice_id, v.name AS voice_name, a.text_content, a.style, a.storage_key, a.content_type, a.byte_size,
+      `SELECT a.id, a.user_id, a.kind, a.voice_id, v.name AS voice_name, a.text_content, a.style, a.storage_key, a.content_type, a.byte_size,
               a.duration_seconds, a.provider, a.model, a.credits_used, a.cached, a.created_at
        FROM audio_files a JOIN voices v ON v.id = a.voice_id
        WHERE a.user_id = ?1 AND a.deleted_at IS NULL AND (?2 IS NULL OR a.created_at < ?2 OR (a.created_at = ?2 AND a.id < ?3))

@@ -50,7 +50,7 @@ export function createReplicateProvider(token: string, baseUrl?: string): Speech
   };
 }
 
-function mapReplicateError(error: unknown): ProviderError {
+export function mapReplicateError(error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
   const status = (error as { response?: { status?: number } }).response?.status;
   if (status === 429) return new ProviderError("quota", "The voice provider's quota is exhausted.", 60);

@@ -50,3 +50,24 @@ export class ProviderError extends Error {
     this.name = "ProviderError";
   }
 }
+
+/** Voice cloning: speak `text` in `locale` in the voice of a reference recording. */
+export interface CloneRequest {
+  text: string;
+  /** One of the supported locales (contracts.ts SUPPORTED_LOCALES). */
+  locale: string;
+  reference: {
+    audio: Uint8Array;
+    format: "wav" | "mp3" | "ogg" | "m4a";
+    contentType: string;
+    /** Measured fundamental frequency, when the recording could be analysed. */
+    pitchHz: number | null;
+  };
+}
+
+export interface CloneProvider {
+  readonly name: ProviderName;
+  /** The model a clone in this locale uses; part of the cache key. */
+  model(locale: string): string;
+  clone(request: CloneRequest): Promise<SpeechResult>;
+}

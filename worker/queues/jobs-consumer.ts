@@ -8,6 +8,8 @@ import { readConfig } from "../env";
 import { createAnalytics, type AnalyticsEvent } from "../services/analytics";
 import { jobMessageSchema, JOBS_QUEUE_NAME, type DeadLetter, type JobMessage } from "./messages";
 import { settleGeneration } from "./generation-settle";
+import { settleClone } from "./clone-settle";
+import { deleteCloneReference } from "./clone-cleanup";
 import { recordUsage } from "./usage-record";
 
 const MAX_RETRY_DELAY_SECONDS = 15 * 60;
@@ -60,5 +62,9 @@ async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" }>, e
       return recordUsage(env.DB, job);
     case "generation.settle":
       return settleGeneration(env, job);
+    case "clone.settle":
+      return settleClone(env, job);
+    case "clone.cleanup":
+      return deleteCloneReference(env, job);
   }
 }

@@ -42,7 +42,31 @@ export const generationSettleMessage = z.object({
   occurredAt: z.iso.datetime(),
 });
 
-export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage]);
+/** Settles a voice clone's reservation and records its usage (type "clone"). */
+export const cloneSettleMessage = z.object({
+  type: z.literal("clone.settle"),
+  reservationId: z.string().min(1),
+  audioFileId: z.string().min(1),
+  cloneJobId: z.string().min(1),
+  userId: z.string().min(1),
+  actualCredits: z.number().int().nonnegative(),
+  provider: z.string().min(1),
+  model: z.string().min(1),
+  locale: z.string().min(1),
+  characters: z.number().int().nonnegative(),
+  durationSeconds: z.number().nonnegative(),
+  occurredAt: z.iso.datetime(),
+});
+
+/** Deletes a clone job's reference upload; sent with a delay once the job is over. */
+export const cloneCleanupMessage = z.object({
+  type: z.literal("clone.cleanup"),
+  userId: z.string().regex(/^[^/]+$/),
+  referenceSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  cloneJobId: z.string().min(1),
+});
+
+export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage, cloneSettleMessage, cloneCleanupMessage]);
 
 export type JobMessage = z.infer<typeof jobMessageSchema>;
 export type JobMessageInput = z.input<typeof jobMessageSchema>;

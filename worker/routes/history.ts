@@ -19,6 +19,7 @@ export const historyRoutes = new Hono<AppEnv>()
     const items: HistoryItem[] = await Promise.all(
       page.items.map(async (row) => ({
         id: row.id,
+        kind: row.kind,
         voice: { id: row.voice_id, name: row.voice_name },
         textPreview: [...row.text_content].length > PREVIEW_CHARACTERS ? `${[...row.text_content].slice(0, PREVIEW_CHARACTERS).join("")}…` : row.text_content,
         text: row.text_content,

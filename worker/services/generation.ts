@@ -80,7 +80,7 @@ export type GateOutcome =
   | { kind: "shared"; entry: CacheEntry }
   | { kind: "failed"; code: ErrorCode; message: string; retryAfterSeconds?: number; shareable: boolean };
 
-const PROVIDER_ERRORS: Record<ProviderError["kind"], ErrorCode> = {
+export const PROVIDER_ERRORS: Record<ProviderError["kind"], ErrorCode> = {
   content_refused: "content_refused",
   quota: "provider_quota",
   unavailable: "provider_unavailable",

@@ -1,0 +1,90 @@
+/**
+ * Voice cloning on Replicate with Resemble AI's Chatterbox: English through
+ * `resemble-ai/chatterbox`, every other locale through `resemble-ai/chatterbox-multilingual`.
+ *
+ * How the reference reaches Replicate without making our bucket public: it is uploaded with the
+ * SDK's files API (`POST /v1/files`) and the prediction gets the file's API URL, which only our
+ * token can read; the file is deleted (`DELETE /v1/files/<id>`) as soon as the prediction has
+ * finished, successfully or not. A data URL was the alternative, but a 4.5 MiB upload becomes a
+ * 6 MiB JSON body that is logged with the prediction's input.
+ *
+ * The output (a URL to WAV, sometimes MP3) is downloaded and probed for its format and duration.
+ */
+import Replicate from "replicate";
+import { z } from "zod";
+import { probeAudio, type AudioProbe } from "../services/audio-probe";
+import { mapReplicateError } from "./replicate";
+import { ProviderError, type CloneProvider, type SpeechResult } from "./types";
+
+export const CHATTERBOX_MODEL = "resemble-ai/chatterbox";
+export const CHATTERBOX_VERSION = "1b8422bc49635c20d0a84e387ed20879c0dd09254ecdb4e75dc4bec10ff94e97";
+export const CHATTERBOX_MULTILINGUAL_MODEL = "resemble-ai/chatterbox-multilingual";
+export const CHATTERBOX_MULTILINGUAL_VERSION = "9cfba4c265e685f840612be835424f8c33bdee685d7466ece7684b0d9d4c0b1c";
+
+const uploadedFileSchema = z.object({ id: z.string().min(1), urls: z.object({ get: z.url() }) });
+
+export function createChatterboxProvider(token: string, baseUrl?: string): CloneProvider {
+  const client = new Replicate({ auth: token, useFileOutput: false, ...(baseUrl ? { baseUrl } : {}), fetch: (input, init) => fetch(input, init) });
+  const english = (locale: string) => locale === "en";
+
+  return {
+    name: "replicate",
+    model: (locale) => (english(locale) ? CHATTERBOX_MODEL : CHATTERBOX_MULTILINGUAL_MODEL),
+    async clone(request): Promise<SpeechResult> {
+      const model = english(request.locale) ? CHATTERBOX_MODEL : CHATTERBOX_MULTILINGUAL_MODEL;
+      let uploaded: z.infer<typeof uploadedFileSchema> | null = null;
+      let output: unknown;
+      try {
+        const reference = new File([request.reference.audio], `reference.${request.reference.format}`, { type: request.reference.contentType });
+        const created = uploadedFileSchema.safeParse(await client.files.create(reference, { purpose: "voice-clone-reference" }));
+        if (!created.success) throw new ProviderError("failed", "Replicate did not accept the reference recording.");
+        uploaded = created.data;
+        const prediction = await client.predictions.create({
+          version: english(request.locale) ? CHATTERBOX_VERSION : CHATTERBOX_MULTILINGUAL_VERSION,
+          input: english(request.locale)
+            ? { prompt: request.text, audio_prompt: uploaded.urls.get }
+            : { text: request.text, language: request.locale, reference_audio: uploaded.urls.get },
+          wait: 60,
+        });
+        const finished = ["succeeded", "failed", "canceled"].includes(prediction.status) ? prediction : await client.wait(prediction, { interval: 500 });
+        if (finished.status !== "succeeded") {
+          const reason = String(finished.error ?? "");
+          if (/nsfw|safety|flagged/i.test(reason)) throw new ProviderError("content_refused", "The voice provider declined to speak this text.");
+          throw new ProviderError("failed", `Replicate prediction ${finished.status}.`);
+        }
+        output = finished.output;
+      } catch (error) {
+        throw mapReplicateError(error);
+      } finally {
+        if (uploaded !== null) {
+          const id = uploaded.id;
+          await client.files.delete(id).catch((error: unknown) => console.error(`deleting Replicate file ${id} failed`, error));
+        }
+      }
+
+      const url = Array.isArray(output) ? output[0] : output;
+      if (typeof url !== "string") throw new ProviderError("failed", "Replicate returned no audio URL.");
+      const download = await fetch(url).catch(() => null);
+      if (download === null || !download.ok) throw new ProviderError("unavailable", "The cloned audio could not be downloaded.");
+      const audio = new Uint8Array(await download.arrayBuffer());
+      const probe = probeOutput(audio);
+      if (probe.format !== "wav" && probe.format !== "mp3") throw new ProviderError("failed", `Replicate returned ${probe.format} audio.`);
+      return {
+        audio,
+        contentType: probe.format === "wav" ? "audio/wav" : "audio/mpeg",
+        extension: probe.format,
+        provider: "replicate",
+        model,
+        durationSeconds: Math.round(probe.durationSeconds * 1000) / 1000,
+      };
+    },
+  };
+}
+
+function probeOutput(audio: Uint8Array): AudioProbe {
+  try {
+    return probeAudio(audio);
+  } catch {
+    throw new ProviderError("failed", "Replicate returned audio that cannot be read.");
+  }
+}
