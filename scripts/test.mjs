@@ -20,6 +20,18 @@ const suites = [
     report: "test-artifacts/vitest-workerd.json",
     command: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", "--outputFile.json=test-artifacts/vitest-workerd.json"],
   },
+  {
+    // SPA logic in Node: counter rule, estimates, error-code translation, locale routing, i18n completeness.
+    name: "web",
+    report: "test-artifacts/vitest-web.json",
+    command: ["node_modules/vitest/vitest.mjs", "run", "-c", "web/vitest.config.ts", "--reporter=default", "--reporter=json", "--outputFile.json=test-artifacts/vitest-web.json"],
+  },
+  {
+    // Debian chromium (playwright-core) against the product started locally on a free port.
+    name: "browser",
+    report: "test-artifacts/vitest-browser.json",
+    command: ["node_modules/vitest/vitest.mjs", "run", "-c", "test/browser/vitest.config.mts", "--reporter=default", "--reporter=json", "--outputFile.json=test-artifacts/vitest-browser.json"],
+  },
 ];
 
 let passed = 0;

@@ -16,7 +16,9 @@ declare module "vitest" {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   mkdirSync("test-artifacts/screenshots", { recursive: true });
   if (process.env.E2E_SKIP_BUILD !== "1") {
-    const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+    // Vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+    const env = { ...process.env, NODE_ENV: "production" };
+    const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("vite build failed");
   }
   const product = await startProduct({ stateDir: "test-artifacts/e2e-state", logFile: "test-artifacts/e2e-wrangler.log" });

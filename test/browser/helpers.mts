@@ -25,18 +25,20 @@ export async function newContext(browser: Browser, options: { viewport?: { width
   return browser.newContext({ viewport: options.viewport ?? DESKTOP, locale: options.locale ?? "en-US", baseURL: baseUrl(), deviceScaleFactor: 1 });
 }
 
-/** Fails the test on any uncaught error in the page (React errors included). */
+/** Collects uncaught page errors and console errors or warnings (React reports through these). */
 export function watchPageErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
-    if (message.type() === "error" && !/Failed to load resource/.test(message.text())) errors.push(message.text());
+    if ((message.type() === "error" || message.type() === "warning") && !/Failed to load resource/.test(message.text())) errors.push(`${message.type()}: ${message.text()}`);
   });
   return errors;
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  // Full-page captures of a scrolled page stitch sticky headers into the middle.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true, animations: "disabled" });
 }
 
@@ -46,13 +48,22 @@ export async function signInWithEmail(page: Page, email: string): Promise<void> 
   await page.getByRole("button", { name: "Continue" }).click();
 }
 
-/** Signs in without the UI: a local token stored where the SPA keeps its session. */
-export async function signInViaApi(context: BrowserContext, email: string): Promise<void> {
+/** A local sign-in session, serialised the way the SPA stores it. */
+export async function createSession(email: string): Promise<string> {
   const response = await fetch(`${baseUrl()}/api/auth/local`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
   expect(response.status).toBe(200);
   const session = (await response.json()) as { accessToken: string; expiresAt: number; user: { email: string } };
-  const stored = JSON.stringify({ accessToken: session.accessToken, expiresAt: session.expiresAt, email: session.user.email });
-  await context.addInitScript((value: string) => window.localStorage.setItem("sexyvoice.session", value), stored);
+  return JSON.stringify({ accessToken: session.accessToken, expiresAt: session.expiresAt, email: session.user.email });
+}
+
+/** Every page of the context starts signed in with this session. */
+export async function useSession(context: BrowserContext, session: string): Promise<void> {
+  await context.addInitScript((value: string) => window.localStorage.setItem("sexyvoice.session", value), session);
+}
+
+/** Signs in without the UI. */
+export async function signInViaApi(context: BrowserContext, email: string): Promise<void> {
+  await useSession(context, await createSession(email));
 }
 
 /** Waits until the page's translations are loaded (the SPA marks <html> when they are). */

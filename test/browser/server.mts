@@ -65,7 +65,9 @@ export async function startProduct({ stateDir, logFile }: { stateDir: string; lo
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(stateDir, { recursive: true });
   mkdirSync(path.dirname(logFile), { recursive: true });
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false" };
+  // Run wrangler as `npm run dev` would, not with the test runner's NODE_ENV=test.
+  const { NODE_ENV: _testEnv, ...inherited } = process.env;
+  const env = { ...inherited, WRANGLER_SEND_METRICS: "false" };
   const migrate = spawnSync(process.execPath, [WRANGLER, "d1", "migrations", "apply", "sexyvoice", "--local", "-c", "wrangler.toml", "--persist-to", stateDir], { encoding: "utf8", env });
   if (migrate.status !== 0) throw new Error(`D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 

@@ -1,45 +1,168 @@
-// SPA entry. A placeholder page until the dashboard lands: it shows the API's health and voices.
-import { StrictMode, useEffect, useState } from "react";
+/**
+ * SPA entry: providers (TanStack Query, auth), the locale-prefixed route tree and route-level
+ * code splitting. Only the router shell, translations loader, auth and the API client are in
+ * this chunk; every page is its own chunk, and the dashboard's chunks load only behind sign-in.
+ */
+import { StrictMode, useEffect, type ComponentType } from "react";
 import { createRoot } from "react-dom/client";
+import { createBrowserRouter, Link, Navigate, Outlet, useLocation, useParams, useRouteError, type RouteObject } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { ApiError } from "./api/client";
+import { AuthProvider, useAuth } from "./auth/auth";
+import { I18nProvider, preloadLocale, useDocumentTitle, useI18n } from "./i18n/i18n";
+import { LOCALE_STORAGE_KEY, isLocale, localeRedirect, localizePath, signInPath, splitLocalePath } from "./i18n/routing";
+import { FullPageSpinner, buttonClass } from "./components/ui";
 import "./styles.css";
 
-interface Voice {
-  id: string;
-  name: string;
-  provider: string;
-  language: string;
-  gender: string;
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // Retry only what may succeed on a second try: network failures and server errors.
+      retry: (failures, error) => failures < 2 && (!(error instanceof ApiError) || error.status === 0 || error.status >= 500),
+    },
+  },
+});
+
+function storedLocale(): string | null {
+  try {
+    return localStorage.getItem(LOCALE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
 }
 
-function App() {
-  const [voices, setVoices] = useState<Voice[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+function browserLanguages(): readonly string[] {
+  return navigator.languages.length > 0 ? navigator.languages : [navigator.language];
+}
+
+/** `/` and any path without a locale: to the same page in the visitor's language. */
+function LocaleRedirect() {
+  const location = useLocation();
+  const target = localeRedirect(location.pathname, browserLanguages(), storedLocale()) ?? localizePath("en");
+  return <Navigate to={`${target}${location.search}${location.hash}`} replace />;
+}
+
+function LocaleRoot() {
+  const { locale } = useParams();
+  const { pathname } = useLocation();
+  const { signOutReason, clearSignOutReason } = useAuth();
+  const inDashboard = splitLocalePath(pathname).rest.startsWith("/dashboard");
   useEffect(() => {
-    fetch("/api/voices?feature=tts")
-      .then(async (response) => {
-        if (!response.ok) throw new Error(`The API answered ${response.status}`);
-        setVoices(((await response.json()) as { voices: Voice[] }).voices);
-      })
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-  }, []);
+    if (signOutReason !== null && !inDashboard) clearSignOutReason();
+  }, [signOutReason, inDashboard, clearSignOutReason]);
+  if (!isLocale(locale)) return <LocaleRedirect />;
   return (
-    <main className="mx-auto max-w-3xl p-6 font-sans text-slate-900">
-      <h1 className="text-3xl font-bold">SexyVoice</h1>
-      <p className="mt-2 text-slate-600">AI voices in many languages. The dashboard is on its way.</p>
-      {error && <p role="alert" className="mt-4 text-red-700">{error}</p>}
-      {voices && (
-        <ul className="mt-6 grid grid-cols-2 gap-2 sm:grid-cols-3" aria-label="Voices">
-          {voices.map((voice) => (
-            <li key={voice.id} className="rounded border border-slate-200 p-2">
-              <span className="font-medium">{voice.name}</span>
-              <span className="block text-xs text-slate-500">{voice.provider} · {voice.gender} · {voice.language}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+    <I18nProvider locale={locale}>
+      <Outlet />
+    </I18nProvider>
+  );
+}
+
+/**
+ * Dashboard guard: signed-out visitors go to sign-in with `next` set to where they were going;
+ * someone who just signed out on purpose goes to the landing page instead.
+ */
+function RequireAuth() {
+  const { status, signOutReason } = useAuth();
+  const { t, locale } = useI18n();
+  const location = useLocation();
+  if (status === "loading") return <FullPageSpinner label={t("common.loading")} />;
+  if (status === "signed-out" && signOutReason === "user") return <Navigate to={localizePath(locale)} replace />;
+  if (status === "signed-out") return <Navigate to={signInPath(locale, `${location.pathname}${location.search}`)} replace />;
+  return <Outlet />;
+}
+
+function NotFound() {
+  const { t, locale } = useI18n();
+  useDocumentTitle(t("notFound.title"));
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-4 p-6 text-center">
+      <p className="text-6xl font-black text-slate-200">404</p>
+      <h1 className="text-2xl font-bold text-slate-900">{t("notFound.title")}</h1>
+      <p className="text-slate-600">{t("notFound.body")}</p>
+      <Link to={localizePath(locale)} className={buttonClass("primary")}>
+        {t("notFound.home")}
+      </Link>
     </main>
   );
 }
 
+/** Shown when a page fails to render or its chunk cannot be loaded (e.g. after a deploy). */
+function RouteError() {
+  const error = useRouteError();
+  const { t } = useI18n();
+  console.error(error);
+  return (
+    <main className="mx-auto flex min-h-dvh max-w-md flex-col items-center justify-center gap-4 p-6 text-center" role="alert">
+      <h1 className="text-2xl font-bold text-slate-900">{t("routeError.title")}</h1>
+      <p className="text-slate-600">{t("routeError.body")}</p>
+      <button type="button" className={buttonClass("primary")} onClick={() => window.location.reload()}>
+        {t("routeError.reload")}
+      </button>
+    </main>
+  );
+}
+
+/** What shows while the first page's chunk loads: an empty page of the right colour. */
+function Blank() {
+  return <div className="min-h-dvh bg-slate-50" aria-busy="true" />;
+}
+
+const page = (load: () => Promise<{ default: ComponentType }>) => async () => ({ Component: (await load()).default });
+
+const routes: RouteObject[] = [
+  { path: "/", element: <LocaleRedirect />, hydrateFallbackElement: <Blank /> },
+  {
+    path: "/:locale",
+    element: <LocaleRoot />,
+    hydrateFallbackElement: <Blank />,
+    children: [
+      {
+        errorElement: <RouteError />,
+        children: [
+          { index: true, lazy: page(() => import("./pages/landing")) },
+          { path: "sign-in", lazy: page(() => import("./pages/sign-in")) },
+          { path: "auth/callback", lazy: page(() => import("./pages/auth-callback")) },
+          {
+            path: "dashboard",
+            element: <RequireAuth />,
+            children: [
+              {
+                lazy: page(() => import("./pages/dashboard/layout")),
+                children: [
+                  { index: true, element: <Navigate to="generate" replace /> },
+                  { path: "generate", lazy: page(() => import("./pages/dashboard/generate")) },
+                  { path: "history", lazy: page(() => import("./pages/dashboard/history")) },
+                  { path: "credits", lazy: page(() => import("./pages/dashboard/credits")) },
+                  { path: "profile", lazy: page(() => import("./pages/dashboard/profile")) },
+                ],
+              },
+            ],
+          },
+          { path: "*", element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+// Start fetching this language's messages while the router loads the page's chunk.
+const initialLocale = splitLocalePath(window.location.pathname).locale;
+if (initialLocale !== null) preloadLocale(initialLocale);
+
+const router = createBrowserRouter(routes);
+
 const root = document.getElementById("root");
-if (root) createRoot(root).render(<StrictMode><App /></StrictMode>);
+if (root !== null) {
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={queryClient}>
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
+      </QueryClientProvider>
+    </StrictMode>,
+  );
+}

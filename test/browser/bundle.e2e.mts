@@ -1,0 +1,75 @@
+/**
+ * Route-level code splitting, checked on what the browser really downloads: the landing and
+ * sign-in pages load no dashboard code (and no supabase-js in local mode). Writes the gzip size
+ * of the JavaScript each page loads to test-artifacts/bundle-sizes.json.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, newContext, signInViaApi, waitForLocale } from "./helpers.mts";
+
+const DASHBOARD_CHUNKS = /\/(layout|generate|history|credits|profile|waveform-player|voice-picker|supabase)-[\w-]+\.js$/;
+
+let browser: Browser;
+const report: Record<string, { scripts: Array<{ file: string; bytes: number; gzip: number }>; totalGzip: number }> = {};
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  writeFileSync("test-artifacts/bundle-sizes.json", `${JSON.stringify(report, null, 2)}\n`);
+  await browser?.close();
+});
+
+async function scriptsLoadedBy(page: Page, path: string, ready: () => Promise<unknown>): Promise<string[]> {
+  const scripts = new Set<string>();
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") scripts.add(new URL(response.url()).pathname);
+  });
+  await page.goto(path);
+  await waitForLocale(page, "en");
+  await ready();
+  await page.waitForLoadState("networkidle");
+  return [...scripts].sort();
+}
+
+function record(name: string, scripts: string[]): void {
+  const entries = scripts.map((pathname) => {
+    const content = readFileSync(`dist/spa${pathname}`);
+    return { file: pathname, bytes: content.length, gzip: gzipSync(content).length };
+  });
+  report[name] = { scripts: entries, totalGzip: entries.reduce((total, entry) => total + entry.gzip, 0) };
+}
+
+describe("code splitting", () => {
+  it("the landing page loads no dashboard code", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const scripts = await scriptsLoadedBy(page, "/en/", () => page.getByRole("button", { name: /Play a sample of/ }).first().waitFor());
+    record("landing", scripts);
+    expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    await context.close();
+  });
+
+  it("the sign-in page loads no dashboard code", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const scripts = await scriptsLoadedBy(page, "/en/sign-in", () => page.getByLabel("Email address").waitFor());
+    record("sign-in", scripts);
+    expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    await context.close();
+  });
+
+  it("the Generate page loads its own chunk and the player, but not supabase-js in local mode", async () => {
+    const context = await newContext(browser);
+    await signInViaApi(context, "e2e-bundle@example.com");
+    const page = await context.newPage();
+    const scripts = await scriptsLoadedBy(page, "/en/dashboard/generate", () => page.getByRole("radio").first().waitFor({ state: "attached" }));
+    record("generate", scripts);
+    expect(scripts.some((file) => /\/generate-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(scripts.some((file) => /\/supabase-/.test(file))).toBe(false);
+    await context.close();
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The core journey in a real browser against the local product and its local speech engine:
+ * sign in → generate → the audio plays with a real duration → the same text again comes from the
+ * cache → it is in the history → it can be played there and deleted.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { baseUrl, launchBrowser, newContext, screenshot, signInViaApi, signInWithEmail, waitForLocale, watchPageErrors } from "./helpers.mts";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  page = await context.newPage();
+  errors = watchPageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const balance = (target: Page) => target.getByTestId("credit-balance").textContent();
+const audioDuration = (target: Page, testId: string) => target.getByTestId(testId).evaluate((element) => (element as HTMLAudioElement).duration);
+
+describe("generate → cache → history → delete", () => {
+  const text = `Hello from the browser test, run ${Date.now()}.`;
+
+  it("signs in with the local email sign-in and lands on Generate with the welcome credits", async () => {
+    await page.goto("/en/sign-in");
+    await waitForLocale(page, "en");
+    await signInWithEmail(page, "e2e-flow@example.com");
+    await page.waitForURL("**/en/dashboard/generate");
+    await expect.poll(() => balance(page)).toBe("10,000");
+    await expect.poll(() => page.getByRole("radiogroup").getByRole("radio").count()).toBeGreaterThanOrEqual(38);
+  });
+
+  it("generates speech with the local engine and plays audio longer than zero seconds", async () => {
+    await page.locator("label", { hasText: "Kore" }).click();
+    await expect.poll(() => page.getByTestId("selected-voice").textContent()).toContain("Kore");
+    await page.getByLabel("Text", { exact: true }).fill(text);
+    await expect.poll(() => page.getByTestId("text-counter").textContent()).toBe(`${text.length} / 500 characters`);
+    await expect.poll(() => page.getByTestId("estimate").textContent()).toMatch(/≈ \d+ credits/);
+    await page.getByRole("button", { name: "Generate speech" }).click();
+    const status = page.getByTestId("result-status");
+    await status.waitFor({ timeout: 30_000 });
+    expect(await status.getAttribute("data-cached")).toBe("false");
+    await expect.poll(() => audioDuration(page, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    // The balance in the header changes at once, from the response.
+    await expect.poll(() => balance(page)).not.toBe("10,000");
+    await page.getByRole("slider", { name: "Playback position" }).waitFor();
+    await screenshot(page, "desktop-generate-result");
+  });
+
+  it("plays and seeks in the result player", async () => {
+    await page.getByRole("button", { name: "Play", exact: true }).click();
+    await expect.poll(() => page.getByTestId("result-audio").evaluate((element) => (element as HTMLAudioElement).currentTime)).toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Pause" }).click();
+    const slider = page.getByRole("slider", { name: "Playback position" });
+    await slider.focus();
+    await page.keyboard.press("End");
+    await expect.poll(() => slider.getAttribute("aria-valuenow")).toBe(await slider.getAttribute("aria-valuemax"));
+    await page.keyboard.press("Home");
+    await expect.poll(() => slider.getAttribute("aria-valuenow")).toBe("0");
+  });
+
+  it("serves the same text again from the cache, for free", async () => {
+    const before = await balance(page);
+    await page.getByRole("button", { name: "Generate speech" }).click();
+    await expect.poll(() => page.getByTestId("result-status").getAttribute("data-cached"), { timeout: 30_000 }).toBe("true");
+    await expect.poll(() => page.getByTestId("result-status").textContent()).toContain("From cache");
+    await expect.poll(() => audioDuration(page, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await balance(page)).toBe(before);
+  });
+
+  it("lists both generations in the history, newest first, and plays one there", async () => {
+    await page.getByRole("link", { name: "History" }).click();
+    await page.waitForURL("**/en/dashboard/history");
+    const items = page.getByTestId("history-item");
+    await expect.poll(() => items.count()).toBe(2);
+    await expect.poll(() => items.first().textContent()).toContain(text);
+    expect(await items.first().textContent()).toContain("From cache");
+    await items.first().getByRole("button", { name: "Play audio by Kore" }).click();
+    await expect.poll(() => audioDuration(page, "history-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    await screenshot(page, "desktop-history");
+  });
+
+  it("deletes one item, then everything after confirming, and shows the empty state", async () => {
+    const items = page.getByTestId("history-item");
+    await items.first().getByRole("button", { name: "Delete audio by Kore" }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await page.getByRole("button", { name: "Delete all" }).click();
+    const dialog = page.getByRole("dialog", { name: "Delete your whole history?" });
+    await dialog.waitFor();
+    await screenshot(page, "desktop-history-confirm");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(() => items.count()).toBe(1);
+    await page.getByRole("button", { name: "Delete all" }).click();
+    await dialog.getByRole("button", { name: "Delete everything" }).click();
+    await page.getByTestId("history-empty").waitFor();
+    await screenshot(page, "desktop-history-empty");
+  });
+
+  it("raised no error in the page", () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("progress and cancel", () => {
+  it("shows progress while speaking and cancels the request without charging", async () => {
+    const other = await newContext(browser);
+    await signInViaApi(other, "e2e-cancel@example.com");
+    const tab = await other.newPage();
+    // Hold the request so the progress state can be seen and cancelled.
+    await tab.route("**/api/generate-voice", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 4_000));
+      await route.continue().catch(() => undefined);
+    });
+    await tab.goto("/en/dashboard/generate");
+    await tab.getByRole("radio").first().waitFor({ state: "attached" });
+    await expect.poll(() => balance(tab)).toBe("10,000");
+    await tab.getByLabel("Text", { exact: true }).fill("This request will be cancelled.");
+    await tab.getByRole("button", { name: "Generate speech" }).click();
+    await tab.getByText("is speaking your text…").waitFor();
+    expect(await tab.getByRole("button", { name: "Generating…" }).isDisabled()).toBe(true);
+    await screenshot(tab, "desktop-generate-progress");
+    await tab.getByRole("button", { name: "Cancel" }).click();
+    await tab.getByText("Generation cancelled.").waitFor();
+    expect(await tab.getByRole("button", { name: "Generate speech" }).isEnabled()).toBe(true);
+    expect(await balance(tab)).toBe("10,000");
+    await other.close();
+  });
+
+  it("shows the server's error in the user's language (a voice that does not exist)", async () => {
+    const other = await newContext(browser, { locale: "de-DE" });
+    await signInViaApi(other, "e2e-error@example.com");
+    const tab = await other.newPage();
+    // Rewrite the chosen voice to one the catalogue does not have: the server answers 404 voice_not_found.
+    await tab.route("**/api/generate-voice", async (route) => {
+      const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
+      await route.continue({ postData: JSON.stringify({ ...body, voice: "no-such-voice" }) });
+    });
+    await tab.goto("/de/dashboard/generate");
+    await waitForLocale(tab, "de");
+    await tab.getByRole("radio").first().waitFor({ state: "attached" });
+    await tab.getByLabel("Text", { exact: true }).fill("Hallo Welt.");
+    await tab.getByRole("button", { name: "Sprache erstellen" }).click();
+    const alert = tab.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Diese Stimme ist nicht mehr verfügbar. Bitte wähle eine andere.");
+    await screenshot(tab, "desktop-generate-error-de");
+    await other.close();
+  });
+});
+
+describe("history pagination", () => {
+  it("shows ten items, then the rest after “Show more”", async () => {
+    const email = "e2e-pages@example.com";
+    const auth = await fetch(`${baseUrl()}/api/auth/local`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
+    const { accessToken } = (await auth.json()) as { accessToken: string };
+    for (let index = 1; index <= 12; index += 1) {
+      const response = await fetch(`${baseUrl()}/api/generate-voice`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
+        body: JSON.stringify({ text: `History entry number ${index}.`, voice: "gemini-puck", locale: "en" }),
+      });
+      expect(response.status).toBe(200);
+    }
+    const other = await newContext(browser);
+    await signInViaApi(other, email);
+    const tab = await other.newPage();
+    await tab.goto("/en/dashboard/history");
+    const items = tab.getByTestId("history-item");
+    await expect.poll(() => items.count()).toBe(10);
+    expect(await items.first().textContent()).toContain("History entry number 12.");
+    await tab.getByRole("button", { name: "Show more" }).click();
+    await expect.poll(() => items.count()).toBe(12);
+    expect(await items.last().textContent()).toContain("History entry number 1.");
+    expect(await tab.getByRole("button", { name: "Show more" }).count()).toBe(0);
+    await other.close();
+  });
+});

@@ -1,0 +1,134 @@
+/**
+ * The typed API client: one `request` that adds the bearer token, parses JSON and turns every
+ * non-2xx answer into an ApiError carrying the server's error code. Request and response shapes
+ * come from worker/contracts.ts, so the SPA and the Worker cannot drift apart.
+ */
+import type {
+  AuthConfigResponse,
+  CreditTransaction,
+  DeleteHistoryResponse,
+  EstimateCreditsResponse,
+  GenerateVoiceRequest,
+  GenerateVoiceResponse,
+  HistoryItem,
+  LocalSignInResponse,
+  MeResponse,
+  Page,
+  VoiceListResponse,
+} from "../../../worker/contracts";
+import type { ErrorCode } from "../../../worker/errors";
+
+/** Codes the server never sends: the network failed, or the answer was not our JSON error body. */
+export type ClientErrorCode = "network" | "unexpected_response";
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | ClientErrorCode,
+    message: string,
+    readonly status: number,
+    readonly details: { field?: string; requestId?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === "AbortError";
+}
+
+interface AuthHooks {
+  getAccessToken: () => Promise<string | null>;
+  onUnauthorized: () => void;
+}
+
+let authHooks: AuthHooks = { getAccessToken: async () => null, onUnauthorized: () => undefined };
+
+/** Called once by the auth provider; every authenticated request asks it for a fresh token. */
+export function configureAuth(hooks: AuthHooks): void {
+  authHooks = hooks;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Public endpoints skip the token. */
+  auth?: boolean;
+}
+
+function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string; field?: string }; requestId?: string } {
+  if (typeof value !== "object" || value === null || !("error" in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
+}
+
+async function request<T>(method: "GET" | "POST" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  const wantsAuth = options.auth ?? true;
+  if (wantsAuth) {
+    const token = await authHooks.getAccessToken();
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (isAbortError(error)) throw error;
+    throw new ApiError("network", error instanceof Error ? error.message : "Network error", 0);
+  }
+  const text = await response.text();
+  let parsed: unknown = undefined;
+  if (text !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (response.ok && parsed !== undefined) return parsed as T;
+  if (!response.ok && isErrorBody(parsed)) {
+    const retryAfter = Number(response.headers.get("retry-after"));
+    const error = new ApiError(parsed.error.code, parsed.error.message, response.status, {
+      ...(parsed.error.field === undefined ? {} : { field: parsed.error.field }),
+      ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
+      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    });
+    if (error.code === "unauthenticated" && wantsAuth) authHooks.onUnauthorized();
+    throw error;
+  }
+  throw new ApiError("unexpected_response", `Unexpected ${response.status} answer from ${path}`, response.status);
+}
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== "") search.set(key, String(value));
+  const text = search.toString();
+  return text === "" ? "" : `?${text}`;
+}
+
+export const api = {
+  authConfig: () => request<AuthConfigResponse>("GET", "/api/auth/config", { auth: false }),
+  localSignIn: (email: string) => request<LocalSignInResponse>("POST", "/api/auth/local", { body: { email }, auth: false }),
+  me: () => request<MeResponse>("GET", "/api/me"),
+  voices: (filters: { feature?: "tts" | "call"; language?: string; gender?: string } = {}) =>
+    request<VoiceListResponse>("GET", `/api/voices${query({ feature: filters.feature, language: filters.language, gender: filters.gender })}`, { auth: false }),
+  transactions: (cursor?: string, limit = 20) => request<Page<CreditTransaction>>("GET", `/api/credits/transactions${query({ limit, cursor })}`),
+  generateVoice: (body: GenerateVoiceRequest, signal?: AbortSignal) =>
+    request<GenerateVoiceResponse>("POST", "/api/generate-voice", signal === undefined ? { body } : { body, signal }),
+  estimateCredits: (body: GenerateVoiceRequest, signal?: AbortSignal) =>
+    request<EstimateCreditsResponse>("POST", "/api/estimate-credits", signal === undefined ? { body } : { body, signal }),
+  history: (cursor?: string, limit = 10) => request<Page<HistoryItem>>("GET", `/api/history${query({ limit, cursor })}`),
+  deleteHistoryItem: (id: string) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`),
+  deleteAllHistory: () => request<DeleteHistoryResponse>("DELETE", "/api/history"),
+};
+
+/** Public sample of a voice (audio/wav), playable without signing in. */
+export function voiceSampleUrl(voiceId: string): string {
+  return `/api/voices/${encodeURIComponent(voiceId)}/sample`;
+}

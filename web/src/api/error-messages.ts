@@ -1,0 +1,66 @@
+/**
+ * The one place that turns API errors into words for the user, in their language. Every code in
+ * the server's closed list (worker/errors.ts) must have a message here: the Record type makes a
+ * new server code a compile error until it is translated.
+ */
+import type { ErrorCode } from "../../../worker/errors";
+import type { MessageKey, Translator } from "../i18n/translate";
+import { ApiError, isAbortError, type ClientErrorCode } from "./client";
+
+export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey> = {
+  validation_failed: "error.validation_failed",
+  invalid_json: "error.invalid_json",
+  unauthenticated: "error.unauthenticated",
+  insufficient_credits: "error.insufficient_credits",
+  forbidden: "error.forbidden",
+  paid_feature: "error.paid_feature",
+  local_auth_disabled: "error.local_auth_disabled",
+  not_found: "error.not_found",
+  route_not_found: "error.route_not_found",
+  voice_not_found: "error.voice_not_found",
+  method_not_allowed: "error.method_not_allowed",
+  conflict: "error.conflict",
+  payload_too_large: "error.payload_too_large",
+  unsupported_media_type: "error.unsupported_media_type",
+  content_refused: "error.content_refused",
+  rate_limited: "error.rate_limited",
+  provider_quota: "error.provider_quota",
+  internal_error: "error.internal_error",
+  configuration_invalid: "error.configuration_invalid",
+  provider_error: "error.provider_error",
+  provider_unavailable: "error.provider_unavailable",
+  integration_off: "error.integration_off",
+  network: "error.network",
+  unexpected_response: "error.unexpected_response",
+};
+
+/** Request fields the server may name in a validation error, with a specific explanation each. */
+export const FIELD_MESSAGE_KEYS: Record<string, MessageKey> = {
+  text: "error.field.text",
+  voice: "error.field.voice",
+  style: "error.field.style",
+  seed: "error.field.seed",
+  temperature: "error.field.temperature",
+  locale: "error.field.locale",
+  email: "error.field.email",
+};
+
+export interface UserFacingError {
+  message: string;
+  /** The request id, for support; absent for network failures. */
+  reference?: string;
+}
+
+export function describeError(error: unknown, { t }: Pick<Translator, "t">): UserFacingError {
+  if (isAbortError(error)) return { message: t("error.cancelled") };
+  if (!(error instanceof ApiError)) return { message: t("error.unexpected_response") };
+  const reference = error.details.requestId === undefined ? {} : { reference: error.details.requestId };
+  if (error.code === "validation_failed" && error.details.field !== undefined) {
+    const fieldKey = FIELD_MESSAGE_KEYS[error.details.field.split(".")[0] ?? ""];
+    if (fieldKey !== undefined) return { message: t(fieldKey), ...reference };
+  }
+  if (error.code === "rate_limited" && error.details.retryAfterSeconds !== undefined) {
+    return { message: t("error.rate_limited_retry", { seconds: error.details.retryAfterSeconds }), ...reference };
+  }
+  return { message: t(ERROR_MESSAGE_KEYS[error.code]), ...reference };
+}

@@ -1,0 +1,91 @@
+/**
+ * Voice samples: one shared <audio> for the whole page, so starting a sample stops the previous
+ * one. Components subscribe with useSyncExternalStore and get which voice is loading or playing.
+ */
+import { useSyncExternalStore } from "react";
+import { voiceSampleUrl } from "../api/client";
+import { useI18n } from "../i18n/i18n";
+import { PlayIcon, Spinner, StopIcon } from "./icons";
+
+type SampleState = { voiceId: string | null; phase: "idle" | "loading" | "playing" | "error" };
+
+let state: SampleState = { voiceId: null, phase: "idle" };
+let audio: HTMLAudioElement | null = null;
+const listeners = new Set<() => void>();
+
+function setState(next: SampleState): void {
+  state = next;
+  for (const listener of listeners) listener();
+}
+
+function element(): HTMLAudioElement {
+  if (audio === null) {
+    audio = new Audio();
+    audio.preload = "auto";
+    audio.addEventListener("playing", () => setState({ voiceId: state.voiceId, phase: "playing" }));
+    audio.addEventListener("ended", () => setState({ voiceId: null, phase: "idle" }));
+    audio.addEventListener("error", () => {
+      if (state.voiceId !== null) setState({ voiceId: state.voiceId, phase: "error" });
+    });
+  }
+  return audio;
+}
+
+export function toggleSample(voiceId: string): void {
+  const player = element();
+  if (state.voiceId === voiceId && (state.phase === "playing" || state.phase === "loading")) {
+    player.pause();
+    setState({ voiceId: null, phase: "idle" });
+    return;
+  }
+  player.pause();
+  player.src = voiceSampleUrl(voiceId);
+  setState({ voiceId, phase: "loading" });
+  player.play().catch((error: unknown) => {
+    if (error instanceof DOMException && error.name === "AbortError") return;
+    if (state.voiceId === voiceId) setState({ voiceId, phase: "error" });
+  });
+}
+
+export function stopSample(): void {
+  audio?.pause();
+  setState({ voiceId: null, phase: "idle" });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function useSampleState(): SampleState {
+  return useSyncExternalStore(subscribe, () => state, () => state);
+}
+
+/** Round play/stop button for a voice's sample. */
+export function SampleButton({ voiceId, voiceName, className = "" }: { voiceId: string; voiceName: string; className?: string }) {
+  const { t } = useI18n();
+  const sample = useSampleState();
+  const active = sample.voiceId === voiceId;
+  const playing = active && sample.phase === "playing";
+  const loading = active && sample.phase === "loading";
+  const failed = active && sample.phase === "error";
+  const label = playing || loading ? t("voices.stopSample", { name: voiceName }) : t("voices.playSample", { name: voiceName });
+  return (
+    <button
+      type="button"
+      onClick={(event) => {
+        event.preventDefault();
+        event.stopPropagation();
+        toggleSample(voiceId);
+      }}
+      aria-label={label}
+      aria-pressed={playing || loading}
+      title={failed ? t("voices.sampleFailed") : label}
+      className={`relative inline-flex size-9 shrink-0 items-center justify-center rounded-full transition-colors ${
+        playing || loading ? "bg-rose-500 text-white" : failed ? "bg-red-100 text-red-700" : "bg-slate-900/5 text-slate-800 hover:bg-rose-100 hover:text-rose-700"
+      } ${className}`}
+    >
+      {loading ? <Spinner className="size-4" /> : playing ? <StopIcon className="size-4" /> : <PlayIcon className="size-4 translate-x-px" />}
+    </button>
+  );
+}
