@@ -1,7 +1,7 @@
 // Audio fixtures built in code (no binary blobs): a voice-like WAV with a known pitch, and
 // structurally valid MP3, OGG (Opus/Vorbis) and M4A containers of a chosen duration. The
-// compressed ones carry headers and framing only (silent payloads): enough for the probe, which
-// reads containers, never decodes them.
+// compressed ones carry headers and framing only (silent payloads): enough for the probe, whose
+// parser (music-metadata) reads containers, never decodes them.
 
 const encoder = new TextEncoder();
 
@@ -87,19 +87,22 @@ export function wavOfSize(totalBytes: number): Uint8Array {
 
 // MP3 ----------------------------------------------------------------------------------------
 
-/** MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, stereo, no padding: 417-byte frames of 1152 samples. */
+/** MPEG-1 Layer III, 44.1 kHz, stereo, no padding, 1152 samples a frame: 417 bytes at 128 kbit/s, 208 at 64. */
 const MP3_FRAME = 417;
 const MP3_HEADER = [0xff, 0xfb, 0x90, 0x00];
+const MP3_64K_FRAME = 208;
+const MP3_64K_HEADER = [0xff, 0xfb, 0x50, 0x00];
 
-function mp3Frame(): Uint8Array {
-  const frame = new Uint8Array(MP3_FRAME);
-  frame.set(MP3_HEADER, 0);
+function mp3Frame(kbps: 128 | 64 = 128): Uint8Array {
+  const frame = new Uint8Array(kbps === 128 ? MP3_FRAME : MP3_64K_FRAME);
+  frame.set(kbps === 128 ? MP3_HEADER : MP3_64K_HEADER, 0);
   return frame;
 }
 
 export const mp3FramesFor = (seconds: number) => Math.round((seconds * 44_100) / 1152);
 
-export function mp3(options: { seconds: number; id3?: boolean; xing?: "accurate" | { frames: number } }): Uint8Array {
+/** `vbr`: every third frame at 64 kbit/s instead of 128, and no Xing header unless asked for. */
+export function mp3(options: { seconds: number; id3?: boolean; xing?: "accurate" | { frames: number }; vbr?: boolean }): Uint8Array {
   const frames = mp3FramesFor(options.seconds);
   const parts: Uint8Array[] = [];
   if (options.id3 ?? true) {
@@ -118,7 +121,7 @@ export function mp3(options: { seconds: number; id3?: boolean; xing?: "accurate"
     view.setUint32(4 + 32 + 12, declared * MP3_FRAME, false);
     parts.push(info);
   }
-  for (let i = 0; i < frames; i++) parts.push(mp3Frame());
+  for (let i = 0; i < frames; i++) parts.push(mp3Frame(options.vbr && i % 3 === 1 ? 64 : 128));
   parts.push(encoder.encode("TAG".padEnd(128, " ")));
   return concat(parts);
 }
@@ -185,34 +188,102 @@ function box(type: string, ...children: Uint8Array[]): Uint8Array {
   return concat([header, body]);
 }
 
+/** Full box header: version and 24 bits of flags. */
+function full(version: number, flags = 0): Uint8Array {
+  return new Uint8Array([version, (flags >> 16) & 0xff, (flags >> 8) & 0xff, flags & 0xff]);
+}
+
+/** mvhd (100-byte body, 112 for version 1) or mdhd (24, 36): the timescale and duration fields. */
 function timesBox(type: "mvhd" | "mdhd", version: 0 | 1, timescale: number, duration: number): Uint8Array {
-  const body = new Uint8Array(version === 1 ? 40 : 28);
+  const body = new Uint8Array((type === "mvhd" ? 96 : 20) + (version === 1 ? 12 : 0));
   const view = new DataView(body.buffer);
-  body[0] = version;
   if (version === 1) {
-    view.setUint32(20, timescale, false);
-    view.setBigUint64(24, BigInt(duration), false);
+    view.setUint32(16, timescale, false);
+    view.setBigUint64(20, BigInt(duration), false);
   } else {
-    view.setUint32(12, timescale, false);
-    view.setUint32(16, duration, false);
+    view.setUint32(8, timescale, false);
+    view.setUint32(12, duration, false);
   }
-  return box(type, body);
+  return box(type, full(version), body);
+}
+
+function trackHeader(version: 0 | 1, trackId: number): Uint8Array {
+  const body = new Uint8Array(version === 1 ? 92 : 80);
+  new DataView(body.buffer).setUint32(version === 1 ? 16 : 8, trackId, false);
+  return box("tkhd", full(version, 3), body);
 }
 
 function handler(kind: "soun" | "vide"): Uint8Array {
-  const body = new Uint8Array(25);
-  body.set(encoder.encode(kind), 8);
-  return box("hdlr", body);
+  const name = kind === "soun" ? "SoundHandler\0" : "VideoHandler\0";
+  const body = new Uint8Array(20 + name.length);
+  body.set(encoder.encode(kind), 4);
+  body.set(encoder.encode(name), 20);
+  return box("hdlr", full(0), body);
 }
 
-function soundSampleTable(sampleRate: number): Uint8Array {
+/** A full box (version 0, no flags) whose body is the given 32-bit fields. */
+const fullBox = (type: string, ...fields: number[]) => {
+  const body = new Uint8Array(4 * fields.length);
+  fields.forEach((value, i) => new DataView(body.buffer).setUint32(4 * i, value, false));
+  return box(type, full(0), body);
+};
+
+/**
+ * stbl for `samples` samples of `sampleSize` bytes, 1024 time units each, all in one chunk:
+ * the sample description plus the time-to-sample, sample-to-chunk, size and offset tables.
+ */
+function sampleTable(entry: Uint8Array, samples: number, sampleSize = 4): Uint8Array {
+  const stsd = box("stsd", full(0), new Uint8Array([0, 0, 0, 1]), entry);
+  return box("stbl", stsd, fullBox("stts", 1, samples, 1024), fullBox("stsc", 1, 1, samples, 1), fullBox("stsz", sampleSize, samples), fullBox("stco", 1, 0));
+}
+
+function soundEntry(sampleRate: number): Uint8Array {
+  // AudioSampleEntry: reserved (6), data reference index, version, revision, vendor, channels,
+  // sample size, compression id, packet size, sample rate (16.16).
   const entry = new Uint8Array(28);
   const view = new DataView(entry.buffer);
+  view.setUint16(6, 1, false);
   view.setUint16(16, 2, false);
   view.setUint16(18, 16, false);
   view.setUint16(24, sampleRate, false);
-  const stsdBody = concat([new Uint8Array([0, 0, 0, 0, 0, 0, 0, 1]), box("mp4a", entry)]);
-  return box("stbl", box("stsd", stsdBody));
+  return box("mp4a", entry);
+}
+
+function videoEntry(): Uint8Array {
+  // VisualSampleEntry: reserved (6), data reference index, pre-defined/reserved (16), width,
+  // height, resolutions, reserved, frame count, compressor name (32), depth, pre-defined.
+  const entry = new Uint8Array(78);
+  const view = new DataView(entry.buffer);
+  view.setUint16(6, 1, false);
+  view.setUint16(24, 640, false);
+  view.setUint16(26, 360, false);
+  view.setUint16(74, 24, false);
+  view.setInt16(76, -1, false);
+  return box("avc1", entry);
+}
+
+/** AAC-sized samples (1024 time units each) in fragments of up to 44: moof (mfhd, traf: tfhd, trun) + mdat each. */
+function fragments(trackId: number, totalUnits: number): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  let left = totalUnits;
+  for (let sequence = 1; left > 0; sequence++) {
+    const durations: number[] = [];
+    while (left > 0 && durations.length < 44) {
+      durations.push(Math.min(1024, left));
+      left -= durations.at(-1)!;
+    }
+    const tfhd = new Uint8Array(8);
+    new DataView(tfhd.buffer).setUint32(0, trackId, false);
+    new DataView(tfhd.buffer).setUint32(4, 4, false); // default sample size
+    const trun = new Uint8Array(4 + 4 * durations.length);
+    const view = new DataView(trun.buffer);
+    view.setUint32(0, durations.length, false);
+    durations.forEach((duration, i) => view.setUint32(4 + 4 * i, duration, false));
+    const mfhd = new Uint8Array(4);
+    new DataView(mfhd.buffer).setUint32(0, sequence, false);
+    out.push(box("moof", box("mfhd", full(0), mfhd), box("traf", box("tfhd", full(0, 0x10), tfhd), box("trun", full(0, 0x100), trun))), box("mdat", new Uint8Array(4 * durations.length)));
+  }
+  return out;
 }
 
 export function m4a(options: { seconds: number; version?: 0 | 1; timescale?: number; video?: boolean; moovLast?: boolean; fragmented?: boolean }): Uint8Array {
@@ -220,16 +291,24 @@ export function m4a(options: { seconds: number; version?: 0 | 1; timescale?: num
   const timescale = options.timescale ?? 44_100;
   const duration = Math.round(options.seconds * timescale);
   const ftyp = box("ftyp", encoder.encode("M4A "), new Uint8Array(4), encoder.encode("M4A isomiso2"));
-  const soundTrak = box("trak", box("mdia", timesBox("mdhd", version, options.fragmented ? timescale : timescale, options.fragmented ? 0 : duration), handler("soun"), box("minf", soundSampleTable(44_100))));
+  const stated = options.fragmented ? 0 : duration;
+  const samples = options.fragmented ? 0 : Math.ceil(duration / 1024);
+  const soundTrak = box("trak", trackHeader(version, 1), box("mdia", timesBox("mdhd", version, timescale, stated), handler("soun"), box("minf", sampleTable(soundEntry(44_100), samples))));
   const tracks = [soundTrak];
-  if (options.video) tracks.push(box("trak", box("mdia", timesBox("mdhd", version, 90_000, options.seconds * 90_000), handler("vide"))));
+  if (options.video) {
+    const frames = options.seconds * 24;
+    tracks.push(box("trak", trackHeader(version, 2), box("mdia", timesBox("mdhd", version, 24 * 1024, frames * 1024), handler("vide"), box("minf", sampleTable(videoEntry(), frames)))));
+  }
   const mvex: Uint8Array[] = [];
   if (options.fragmented) {
-    const mehd = new Uint8Array(8);
-    new DataView(mehd.buffer).setUint32(4, duration, false);
-    mvex.push(box("mvex", box("mehd", mehd)));
+    const mehd = new Uint8Array(4);
+    new DataView(mehd.buffer).setUint32(0, duration, false);
+    const trex = new Uint8Array(20);
+    new DataView(trex.buffer).setUint32(0, 1, false);
+    mvex.push(box("mvex", box("mehd", full(0), mehd), box("trex", full(0), trex)));
   }
-  const moov = box("moov", timesBox("mvhd", version, timescale, options.fragmented ? 0 : duration), ...tracks, ...mvex);
-  const mdat = box("mdat", new Uint8Array(4_000));
+  const moov = box("moov", timesBox("mvhd", version, timescale, stated), ...tracks, ...mvex);
+  if (options.fragmented) return concat([ftyp, moov, ...fragments(1, duration)]);
+  const mdat = box("mdat", new Uint8Array(4 * samples));
   return options.moovLast ? concat([ftyp, mdat, moov]) : concat([ftyp, moov, mdat]);
 }

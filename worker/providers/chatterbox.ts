@@ -67,7 +67,7 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
       const download = await fetch(url).catch(() => null);
       if (download === null || !download.ok) throw new ProviderError("unavailable", "The cloned audio could not be downloaded.");
       const audio = new Uint8Array(await download.arrayBuffer());
-      const probe = probeOutput(audio);
+      const probe = await probeOutput(audio);
       if (probe.format !== "wav" && probe.format !== "mp3") throw new ProviderError("failed", `Replicate returned ${probe.format} audio.`);
       return {
         audio,
@@ -81,9 +81,9 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
   };
 }
 
-function probeOutput(audio: Uint8Array): AudioProbe {
+async function probeOutput(audio: Uint8Array): Promise<AudioProbe> {
   try {
-    return probeAudio(audio);
+    return await probeAudio(audio);
   } catch {
     throw new ProviderError("failed", "Replicate returned audio that cannot be read.");
   }

@@ -1,4 +1,7 @@
-/** WAV helpers: wrap raw PCM in a RIFF header and read a WAV file's duration. */
+/**
+ * WAV helpers: wrap raw PCM in a RIFF header; find and decode the samples of an uncompressed WAV
+ * file (pitch analysis of clone references) and so its duration.
+ */
 
 export function wrapPcmAsWav(pcm: Uint8Array, sampleRate: number, channels = 1, bitsPerSample = 16): Uint8Array {
   const header = new ArrayBuffer(44);
@@ -26,23 +29,103 @@ export function wrapPcmAsWav(pcm: Uint8Array, sampleRate: number, channels = 1, 
   return wav;
 }
 
-/** Duration of a PCM WAV file from its fmt and data chunks (0 when the file is not a WAV). */
+/** Duration of a PCM WAV file from its fmt and data chunks (0 when the file is not one). */
 export function wavDurationSeconds(wav: Uint8Array): number {
-  if (wav.byteLength < 12) return 0;
-  const view = new DataView(wav.buffer, wav.byteOffset, wav.byteLength);
-  const tag = (offset: number) => String.fromCharCode(...wav.subarray(offset, offset + 4));
-  if (tag(0) !== "RIFF" || tag(8) !== "WAVE") return 0;
-  let byteRate = 0;
+  const layout = readWavLayout(wav);
+  return layout === null ? 0 : layout.frames / layout.sampleRate;
+}
+
+const WAVE_FORMAT_PCM = 1;
+const WAVE_FORMAT_FLOAT = 3;
+const WAVE_FORMAT_EXTENSIBLE = 0xfffe;
+
+/** Where an uncompressed WAV file's samples are, and how to read them. */
+export interface WavLayout {
+  encoding: "pcm" | "float";
+  channels: number;
+  sampleRate: number;
+  bitsPerSample: number;
+  blockAlign: number;
+  dataOffset: number;
+  /** The sample bytes present (the data chunk clamped to the end of the file). */
+  dataBytes: number;
+  frames: number;
+  /** The data chunk states a size (not 0 or 0xFFFFFFFF, which streaming writers leave) larger than the bytes present. */
+  truncated: boolean;
+}
+
+const tagAt = (bytes: Uint8Array, offset: number) => (offset + 4 <= bytes.byteLength ? String.fromCharCode(...bytes.subarray(offset, offset + 4)) : "");
+
+/**
+ * The layout of a PCM or IEEE-float WAV file (plain or WAVE_FORMAT_EXTENSIBLE), or null when the
+ * bytes are not one: no RIFF/WAVE header, a compressed or malformed format chunk, or no data
+ * chunk after it. Only what decoding needs is read; measuring and validating uploads is
+ * services/audio-probe.ts's job.
+ */
+export function readWavLayout(bytes: Uint8Array): WavLayout | null {
+  if (tagAt(bytes, 0) !== "RIFF" || tagAt(bytes, 8) !== "WAVE") return null;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let fmt: Pick<WavLayout, "encoding" | "channels" | "sampleRate" | "bitsPerSample" | "blockAlign"> | null = null;
   let offset = 12;
-  while (offset + 8 <= wav.byteLength) {
-    const id = tag(offset);
+  while (offset + 8 <= bytes.byteLength) {
+    const id = tagAt(bytes, offset);
     const size = view.getUint32(offset + 4, true);
-    if (id === "fmt " && offset + 16 <= wav.byteLength) byteRate = view.getUint32(offset + 16, true);
+    const body = offset + 8;
     if (id === "data") {
-      const dataBytes = Math.min(size, wav.byteLength - offset - 8);
-      return byteRate > 0 ? dataBytes / byteRate : 0;
+      if (fmt === null) return null;
+      const available = bytes.byteLength - body;
+      const streaming = size === 0 || size === 0xffffffff;
+      const dataBytes = streaming ? available : Math.min(size, available);
+      // Less than one frame missing is a partial last frame, dropped, not a truncated file.
+      return { ...fmt, dataOffset: body, dataBytes, frames: Math.floor(dataBytes / fmt.blockAlign), truncated: !streaming && size > available + fmt.blockAlign };
     }
-    offset += 8 + size + (size % 2);
+    if (id === "fmt ") {
+      if (size < 16 || body + 16 > bytes.byteLength) return null;
+      let tag = view.getUint16(body, true);
+      if (tag === WAVE_FORMAT_EXTENSIBLE && size >= 40 && body + 26 <= bytes.byteLength) tag = view.getUint16(body + 24, true);
+      if (tag !== WAVE_FORMAT_PCM && tag !== WAVE_FORMAT_FLOAT) return null;
+      const encoding = tag === WAVE_FORMAT_PCM ? "pcm" : "float";
+      const channels = view.getUint16(body + 2, true);
+      const sampleRate = view.getUint32(body + 4, true);
+      const blockAlign = view.getUint16(body + 12, true);
+      const bitsPerSample = view.getUint16(body + 14, true);
+      const validBits = encoding === "pcm" ? [8, 16, 24, 32] : [32, 64];
+      if (channels < 1 || channels > 16 || sampleRate < 1_000 || sampleRate > 384_000 || !validBits.includes(bitsPerSample) || blockAlign !== (channels * bitsPerSample) / 8) return null;
+      fmt = { encoding, channels, sampleRate, bitsPerSample, blockAlign };
+    }
+    offset = body + size + (size % 2);
   }
-  return 0;
+  return null;
+}
+
+/**
+ * Reads a run of a WAV file's sample frames mixed down to mono floats in [-1, 1]; frames past
+ * the end read as silence. Decodes only what is asked for, so long files cost nothing extra.
+ */
+export function readWavMono(bytes: Uint8Array, layout: WavLayout, startFrame: number, frameCount: number): Float32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Float32Array(frameCount);
+  const bytesPerSample = layout.bitsPerSample / 8;
+  const end = Math.min(layout.frames, startFrame + frameCount);
+  for (let frame = Math.max(0, startFrame); frame < end; frame++) {
+    let sum = 0;
+    const base = layout.dataOffset + frame * layout.blockAlign;
+    for (let channel = 0; channel < layout.channels; channel++) sum += readSample(view, base + channel * bytesPerSample, layout);
+    out[frame - startFrame] = sum / layout.channels;
+  }
+  return out;
+}
+
+function readSample(view: DataView, at: number, layout: WavLayout): number {
+  if (layout.encoding === "float") return layout.bitsPerSample === 32 ? view.getFloat32(at, true) : view.getFloat64(at, true);
+  switch (layout.bitsPerSample) {
+    case 8:
+      return (view.getUint8(at) - 128) / 128;
+    case 16:
+      return view.getInt16(at, true) / 32_768;
+    case 24:
+      return ((view.getInt8(at + 2) << 16) | (view.getUint8(at + 1) << 8) | view.getUint8(at)) / 8_388_608;
+    default:
+      return view.getInt32(at, true) / 2_147_483_648;
+  }
 }

@@ -60,7 +60,7 @@ async function sha256Hex(data: BufferSource | string): Promise<string> {
  * naming the `file` field. Nothing here trusts the file name or the declared type.
  */
 export async function inspectReference(bytes: Uint8Array): Promise<CloneReference> {
-  const probe = probeUpload(bytes);
+  const probe = await probeUpload(bytes);
   const seconds = Math.round(probe.durationSeconds * 1000) / 1000;
   if (seconds < CLONE_MIN_SECONDS || seconds > CLONE_MAX_SECONDS) {
     throw new AppError("validation_failed", `file: the recording must be ${CLONE_MIN_SECONDS} seconds to ${CLONE_MAX_SECONDS / 60} minutes long (this one is ${seconds} seconds).`, { field: "file" });
@@ -76,9 +76,9 @@ export async function inspectReference(bytes: Uint8Array): Promise<CloneReferenc
   return { sha256: await sha256Hex(bytes), format: probe.format, contentType: probe.contentType, byteSize: bytes.byteLength, durationSeconds: seconds, pitchHz };
 }
 
-function probeUpload(bytes: Uint8Array): AudioProbe {
+async function probeUpload(bytes: Uint8Array): Promise<AudioProbe> {
   try {
-    return probeAudio(bytes);
+    return await probeAudio(bytes);
   } catch (error) {
     if (!(error instanceof ProbeError)) throw error;
     if (error.kind === "unsupported") throw new AppError("unsupported_media_type", `${error.message} Upload MP3, OGG, M4A or WAV audio.`, { field: "file" });

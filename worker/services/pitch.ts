@@ -13,7 +13,7 @@
  * child speech, not singing extremes; only decoded PCM can be analysed, which here means WAV —
  * compressed uploads are not decoded and get null.
  */
-import { readWavLayout, readWavMono } from "./audio-probe";
+import { readWavLayout, readWavMono } from "../providers/wav";
 
 export const MIN_PITCH_HZ = 60;
 export const MAX_PITCH_HZ = 500;
@@ -24,9 +24,10 @@ const YIN_THRESHOLD = 0.15;
 const UNVOICED_ABOVE = 0.35;
 const MIN_VOICED_FRAMES = 5;
 
-/** Median F0 of a PCM WAV file in Hz (one decimal), or null when it has no steady voiced pitch. */
+/** Median F0 of a PCM WAV file in Hz (one decimal), or null when it has no steady voiced pitch or is no such file. */
 export function estimateWavPitchHz(bytes: Uint8Array): number | null {
   const layout = readWavLayout(bytes);
+  if (layout === null) return null;
   const factor = Math.max(1, Math.floor(layout.sampleRate / TARGET_RATE));
   const rate = layout.sampleRate / factor;
   const minLag = Math.floor(rate / MAX_PITCH_HZ);
