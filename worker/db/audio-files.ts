@@ -1,5 +1,51 @@
-/** The user's generated audio (history): listing, lookup for playback, soft deletion. */
+/** The user's generated audio (history): recording, listing, lookup for playback, soft deletion. */
+import type { CacheEntry } from "../services/audio-cache";
 import { decodeCursor, encodeCursor, type Page } from "./pagination";
+
+export interface NewAudioFile {
+  id: string;
+  userId: string;
+  voiceId: string;
+  kind: "tts" | "clone";
+  text: string;
+  style?: string;
+  locale: string;
+  /** The audio: R2 key, type, size, duration, who spoke it. */
+  entry: CacheEntry;
+  cacheKey: string;
+  creditsUsed: number;
+  /** Set for a paid production; absent for a cache hit (cached = 1, 0 credits). */
+  reservationId?: string;
+}
+
+/** One history row, for a paid production or a cache hit alike. */
+export function insertAudioFileStatement(db: D1Database, row: NewAudioFile): D1PreparedStatement {
+  const { entry } = row;
+  return db
+    .prepare(
+      `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)`,
+    )
+    .bind(
+      row.id,
+      row.userId,
+      row.voiceId,
+      row.kind,
+      row.text,
+      row.style ?? null,
+      row.locale,
+      entry.storageKey,
+      entry.contentType,
+      entry.byteSize,
+      entry.durationSeconds,
+      entry.provider,
+      entry.model,
+      row.cacheKey,
+      row.creditsUsed,
+      row.reservationId === undefined ? 1 : 0,
+      row.reservationId ?? null,
+    );
+}
 
 export interface AudioFileRow {
   id: string;

@@ -10,10 +10,9 @@
  *
  * The output (a URL to WAV, sometimes MP3) is downloaded and probed for its format and duration.
  */
-import Replicate from "replicate";
 import { z } from "zod";
 import { probeAudio, type AudioProbe } from "../services/audio-probe";
-import { mapReplicateError } from "./replicate";
+import { createReplicateClient, downloadOutput, mapReplicateError, runPrediction } from "./replicate";
 import { ProviderError, type CloneProvider, type SpeechResult } from "./types";
 
 export const CHATTERBOX_MODEL = "resemble-ai/chatterbox";
@@ -24,7 +23,7 @@ export const CHATTERBOX_MULTILINGUAL_VERSION = "9cfba4c265e685f840612be835424f8c
 const uploadedFileSchema = z.object({ id: z.string().min(1), urls: z.object({ get: z.url() }) });
 
 export function createChatterboxProvider(token: string, baseUrl?: string): CloneProvider {
-  const client = new Replicate({ auth: token, useFileOutput: false, ...(baseUrl ? { baseUrl } : {}), fetch: (input, init) => fetch(input, init) });
+  const client = createReplicateClient(token, baseUrl);
   const english = (locale: string) => locale === "en";
 
   return {
@@ -36,37 +35,25 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
       let output: unknown;
       try {
         const reference = new File([request.reference.audio], `reference.${request.reference.format}`, { type: request.reference.contentType });
-        const created = uploadedFileSchema.safeParse(await client.files.create(reference, { purpose: "voice-clone-reference" }));
+        const created = uploadedFileSchema.safeParse(await client.files.create(reference, { purpose: "voice-clone-reference" }).catch((error: unknown) => {
+          throw mapReplicateError(error);
+        }));
         if (!created.success) throw new ProviderError("failed", "Replicate did not accept the reference recording.");
         uploaded = created.data;
-        const prediction = await client.predictions.create({
-          version: english(request.locale) ? CHATTERBOX_VERSION : CHATTERBOX_MULTILINGUAL_VERSION,
-          input: english(request.locale)
+        output = await runPrediction(
+          client,
+          english(request.locale) ? CHATTERBOX_VERSION : CHATTERBOX_MULTILINGUAL_VERSION,
+          english(request.locale)
             ? { prompt: request.text, audio_prompt: uploaded.urls.get }
             : { text: request.text, language: request.locale, reference_audio: uploaded.urls.get },
-          wait: 60,
-        });
-        const finished = ["succeeded", "failed", "canceled"].includes(prediction.status) ? prediction : await client.wait(prediction, { interval: 500 });
-        if (finished.status !== "succeeded") {
-          const reason = String(finished.error ?? "");
-          if (/nsfw|safety|flagged/i.test(reason)) throw new ProviderError("content_refused", "The voice provider declined to speak this text.");
-          throw new ProviderError("failed", `Replicate prediction ${finished.status}.`);
-        }
-        output = finished.output;
-      } catch (error) {
-        throw mapReplicateError(error);
+        );
       } finally {
         if (uploaded !== null) {
           const id = uploaded.id;
           await client.files.delete(id).catch((error: unknown) => console.error(`deleting Replicate file ${id} failed`, error));
         }
       }
-
-      const url = Array.isArray(output) ? output[0] : output;
-      if (typeof url !== "string") throw new ProviderError("failed", "Replicate returned no audio URL.");
-      const download = await fetch(url).catch(() => null);
-      if (download === null || !download.ok) throw new ProviderError("unavailable", "The cloned audio could not be downloaded.");
-      const audio = new Uint8Array(await download.arrayBuffer());
+      const audio = await downloadOutput(output);
       const probe = await probeOutput(audio);
       if (probe.format !== "wav" && probe.format !== "mp3") throw new ProviderError("failed", `Replicate returned ${probe.format} audio.`);
       return {

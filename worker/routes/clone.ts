@@ -18,7 +18,7 @@ import { accountSummary } from "../db/credits";
 import { finishCloneJob, insertCloneJobStatement } from "../db/clone-jobs";
 import { enqueueJob } from "../queues/messages";
 import { createAudioCache, type CacheEntry } from "../services/audio-cache";
-import { signedAudioUrl } from "../services/audio-urls";
+import { audioResponseBody } from "./generation";
 import { CLONE_INPUT_CLEANUP_DELAY_SECONDS, inspectReference, prepareClone, recordCloneHit, storeReference, type PreparedClone } from "../services/clone";
 
 /** The clone limiter's period (wrangler.toml `[[ratelimits]]` CLONE_RATE_LIMITER). */
@@ -50,17 +50,7 @@ function stringField(form: FormData, name: string): string | undefined {
 
 async function respond(c: Context<AppEnv>, id: string, entry: CacheEntry, creditsUsed: number, creditsRemaining: number, cached: boolean, prepared: PreparedClone) {
   const { format, durationSeconds, pitchHz } = prepared.reference;
-  const body: CloneVoiceResponse = {
-    id,
-    url: await signedAudioUrl(new URL(c.req.url).origin, id, c.get("config"), c.env.DB),
-    creditsUsed,
-    creditsRemaining,
-    cached,
-    provider: entry.provider,
-    model: entry.model,
-    durationSeconds: entry.durationSeconds,
-    reference: { format, durationSeconds, pitchHz },
-  };
+  const body: CloneVoiceResponse = { ...(await audioResponseBody(c, id, entry, creditsUsed, creditsRemaining, cached)), reference: { format, durationSeconds, pitchHz } };
   return c.json(body);
 }
 

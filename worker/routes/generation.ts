@@ -9,6 +9,7 @@ import { generateVoiceRequestSchema, type EstimateCreditsResponse, type Generate
 import { AppError } from "../errors";
 import { enforceRateLimit, jsonBody, requireUser } from "../middleware";
 import { accountSummary } from "../db/credits";
+import { insertAudioFileStatement } from "../db/audio-files";
 import { createAudioCache, type CacheEntry } from "../services/audio-cache";
 import { signedAudioUrl } from "../services/audio-urls";
 import { prepareGeneration, type PreparedGeneration } from "../services/generation";
@@ -18,18 +19,13 @@ const GENERATION_LIMIT_PERIOD_SECONDS = 60;
 
 async function recordCacheHit(db: D1Database, userId: string, prepared: PreparedGeneration, entry: CacheEntry): Promise<string> {
   const id = crypto.randomUUID();
-  await db
-    .prepare(
-      `INSERT INTO audio_files (id, user_id, voice_id, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, 1)`,
-    )
-    .bind(id, userId, prepared.voice.id, prepared.text, prepared.style ?? null, prepared.locale, entry.storageKey, entry.contentType, entry.byteSize, entry.durationSeconds, entry.provider, entry.model, prepared.cacheKey)
-    .run();
+  await insertAudioFileStatement(db, { id, userId, voiceId: prepared.voice.id, kind: "tts", text: prepared.text, style: prepared.style, locale: prepared.locale, entry, cacheKey: prepared.cacheKey, creditsUsed: 0 }).run();
   return id;
 }
 
-async function respond(c: Context<AppEnv>, id: string, entry: CacheEntry, creditsUsed: number, creditsRemaining: number, cached: boolean) {
-  const body: GenerateVoiceResponse = {
+/** The response body every paid or cached audio request returns (cloning adds its reference). */
+export async function audioResponseBody(c: Context<AppEnv>, id: string, entry: CacheEntry, creditsUsed: number, creditsRemaining: number, cached: boolean): Promise<GenerateVoiceResponse> {
+  return {
     id,
     url: await signedAudioUrl(new URL(c.req.url).origin, id, c.get("config"), c.env.DB),
     creditsUsed,
@@ -39,7 +35,10 @@ async function respond(c: Context<AppEnv>, id: string, entry: CacheEntry, credit
     model: entry.model,
     durationSeconds: entry.durationSeconds,
   };
-  return c.json(body);
+}
+
+async function respond(c: Context<AppEnv>, id: string, entry: CacheEntry, creditsUsed: number, creditsRemaining: number, cached: boolean) {
+  return c.json(await audioResponseBody(c, id, entry, creditsUsed, creditsRemaining, cached));
 }
 
 // Mounted at /api, so the middleware is attached per route rather than with `use` (which would

@@ -18,7 +18,9 @@ import { selectCloneProvider } from "../providers";
 import { ProviderError, type ProviderName } from "../providers/types";
 import { enqueueJob } from "../queues/messages";
 import { settleClone } from "../queues/clone-settle";
-import { createAudioCache, type CacheEntry } from "./audio-cache";
+import type { CacheEntry } from "./audio-cache";
+import { insertAudioFileStatement } from "../db/audio-files";
+import { keepProducedAudio } from "./production";
 import { probeAudio, ProbeError, type AudioFormat, type AudioProbe } from "./audio-probe";
 import { PROVIDER_ERRORS, type GateOutcome } from "./generation";
 import { refund, reservationRefundKey, reserve } from "./ledger";
@@ -128,13 +130,7 @@ export async function storeReference(bucket: R2Bucket, userId: string, reference
 /** A history row for a clone answered without a provider call (cache hit or shared result). */
 export async function recordCloneHit(db: D1Database, userId: string, prepared: PreparedClone, entry: CacheEntry): Promise<string> {
   const id = crypto.randomUUID();
-  await db
-    .prepare(
-      `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached)
-       VALUES (?1, ?2, ?3, 'clone', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 0, 1)`,
-    )
-    .bind(id, userId, CLONE_VOICE_ID, prepared.text, prepared.locale, entry.storageKey, entry.contentType, entry.byteSize, entry.durationSeconds, entry.provider, entry.model, prepared.cacheKey)
-    .run();
+  await insertAudioFileStatement(db, { id, userId, voiceId: CLONE_VOICE_ID, kind: "clone", text: prepared.text, locale: prepared.locale, entry, cacheKey: prepared.cacheKey, creditsUsed: 0 }).run();
   return id;
 }
 
@@ -182,40 +178,7 @@ export async function produceClone(env: Env, config: AppConfig, job: CloneJob): 
     throw error;
   }
 
-  const entry: CacheEntry = {
-    storageKey: `audio/${prepared.cacheKey}.${result.extension}`,
-    contentType: result.contentType,
-    byteSize: result.audio.byteLength,
-    durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
-    provider: result.provider,
-    model: result.model,
-  };
-  try {
-    await env.AUDIO_BUCKET.put(entry.storageKey, result.audio, { httpMetadata: { contentType: entry.contentType } });
-  } catch (error) {
-    await giveBack();
-    console.error("storing cloned audio failed", error);
-    return { kind: "failed", code: "internal_error", message: "The audio could not be stored. You have not been charged.", shareable: false };
-  }
-
   const creditsUsed = prepared.estimate;
-  try {
-    await env.DB.prepare(
-      `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id)
-       VALUES (?1, ?2, ?3, 'clone', ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 0, ?14)`,
-    )
-      .bind(audioFileId, userId, CLONE_VOICE_ID, prepared.text, prepared.locale, entry.storageKey, entry.contentType, entry.byteSize, entry.durationSeconds, entry.provider, entry.model, prepared.cacheKey, creditsUsed, held.reservationId)
-      .run();
-  } catch (error) {
-    await giveBack();
-    console.error("recording the clone failed", error);
-    return { kind: "failed", code: "internal_error", message: "The clone could not be recorded. You have not been charged.", shareable: false };
-  }
-
-  await createAudioCache(config, env)
-    .set(prepared.cacheKey, entry)
-    .catch((error: unknown) => console.error("cache write failed", error));
-
   const settlement = {
     type: "clone.settle" as const,
     reservationId: held.reservationId,
@@ -227,14 +190,18 @@ export async function produceClone(env: Env, config: AppConfig, job: CloneJob): 
     model: result.model,
     locale: prepared.locale,
     characters: prepared.characters,
-    durationSeconds: entry.durationSeconds,
+    durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
     occurredAt: new Date().toISOString(),
   };
-  try {
-    await enqueueJob(env.JOBS_QUEUE, settlement);
-  } catch (error) {
-    console.error("queueing clone settlement failed; settling inline", error);
-    await settleClone(env, settlement);
-  }
+  const kept = await keepProducedAudio(env, config, {
+    storedKey: prepared.cacheKey,
+    result,
+    giveBack,
+    history: { id: audioFileId, userId, voiceId: CLONE_VOICE_ID, kind: "clone", text: prepared.text, locale: prepared.locale, creditsUsed, reservationId: held.reservationId },
+    settlement,
+    settleInline: () => settleClone(env, settlement),
+  });
+  if (!("entry" in kept)) return kept;
+  const { entry } = kept;
   return { kind: "produced", entry, cacheKey: prepared.cacheKey, generationId: audioFileId, creditsUsed, creditsRemaining: held.balance };
 }

@@ -11,10 +11,10 @@ import { findVoice, type Voice } from "../db/voices";
 import type { GenerateVoiceRequest } from "../contracts";
 import { selectSpeechProvider } from "../providers";
 import { ProviderError, type ProviderName, type Tier } from "../providers/types";
-import { enqueueJob } from "../queues/messages";
 import { settleGeneration } from "../queues/generation-settle";
-import { audioCacheKey, createAudioCache, type CacheEntry } from "./audio-cache";
+import { audioCacheKey, type CacheEntry } from "./audio-cache";
 import { refund, reservationRefundKey, reserve } from "./ledger";
+import { keepProducedAudio } from "./production";
 import { estimateSpeechCredits, geminiCreditsFromTokens, STYLE_LIMITS, TEXT_LIMITS } from "./pricing";
 import { countCharacters, countWords, normaliseText } from "./text-metrics";
 
@@ -126,43 +126,9 @@ export async function produceAudio(env: Env, config: AppConfig, job: GenerationJ
     result.model === prepared.model && result.provider === prepared.provider
       ? prepared.cacheKey
       : await audioCacheKey({ ...prepared, provider: result.provider, model: result.model, voiceId: prepared.voice.id });
-  const entry: CacheEntry = {
-    storageKey: `audio/${storedKey}.${result.extension}`,
-    contentType: result.contentType,
-    byteSize: result.audio.byteLength,
-    durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
-    provider: result.provider,
-    model: result.model,
-  };
-  try {
-    await env.AUDIO_BUCKET.put(entry.storageKey, result.audio, { httpMetadata: { contentType: entry.contentType } });
-  } catch (error) {
-    await giveBack();
-    console.error("storing audio failed", error);
-    return { kind: "failed", code: "internal_error", message: "The audio could not be stored. You have not been charged.", shareable: false };
-  }
-
   const creditsUsed = result.totalTokens !== undefined ? geminiCreditsFromTokens(result.totalTokens) : prepared.estimate;
   const difference = prepared.estimate - creditsUsed;
   const creditsRemaining = difference >= 0 ? held.balance + difference : Math.max(0, held.balance + difference);
-
-  try {
-    await env.DB.prepare(
-      `INSERT INTO audio_files (id, user_id, voice_id, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15)`,
-    )
-      .bind(generationId, userId, prepared.voice.id, prepared.text, prepared.style ?? null, prepared.locale, entry.storageKey, entry.contentType, entry.byteSize, entry.durationSeconds, entry.provider, entry.model, storedKey, creditsUsed, held.reservationId)
-      .run();
-  } catch (error) {
-    await giveBack();
-    console.error("recording the generation failed", error);
-    return { kind: "failed", code: "internal_error", message: "The generation could not be recorded. You have not been charged.", shareable: false };
-  }
-
-  await createAudioCache(config, env)
-    .set(storedKey, entry)
-    .catch((error: unknown) => console.error("cache write failed", error));
-
   const settlement = {
     type: "generation.settle" as const,
     reservationId: held.reservationId,
@@ -173,15 +139,19 @@ export async function produceAudio(env: Env, config: AppConfig, job: GenerationJ
     model: result.model,
     voiceId: prepared.voice.id,
     characters: prepared.characters,
-    durationSeconds: entry.durationSeconds,
+    durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
     totalTokens: result.totalTokens,
     occurredAt: new Date().toISOString(),
   };
-  try {
-    await enqueueJob(env.JOBS_QUEUE, settlement);
-  } catch (error) {
-    console.error("queueing settlement failed; settling inline", error);
-    await settleGeneration(env, settlement);
-  }
+  const kept = await keepProducedAudio(env, config, {
+    storedKey,
+    result,
+    giveBack,
+    history: { id: generationId, userId, voiceId: prepared.voice.id, kind: "tts", text: prepared.text, style: prepared.style, locale: prepared.locale, creditsUsed, reservationId: held.reservationId },
+    settlement,
+    settleInline: () => settleGeneration(env, settlement),
+  });
+  if (!("entry" in kept)) return kept;
+  const { entry } = kept;
   return { kind: "produced", entry, cacheKey: storedKey, generationId, creditsUsed, creditsRemaining };
 }
