@@ -1,10 +1,25 @@
 // `npm test`: every test suite, one after the other, then one closing line `N passed, M failed`
 // (all suites added up). Exits non-zero if any test failed or a suite could not run.
 //   workerd  — vitest inside workerd (API, ledger, queues, cron, Durable Objects, local engine)
+//   web      — the SPA's logic in Node
+//   browser  — Debian's chromium driven by playwright-core against the locally started product
+// On a fresh Debian machine it installs chromium first (apt-get, as root or through sudo).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 
 mkdirSync("test-artifacts", { recursive: true });
+
+const CHROMIUM = "/usr/bin/chromium";
+if (!existsSync(CHROMIUM)) {
+  console.log(`▶ ${CHROMIUM} is missing: installing Debian's chromium for the browser suite`);
+  const root = process.getuid?.() === 0;
+  const apt = (args) => spawnSync(root ? "apt-get" : "sudo", root ? args : ["apt-get", ...args], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  if (apt(["update"]).status !== 0 || apt(["install", "-y", "chromium"]).status !== 0 || !existsSync(CHROMIUM)) {
+    console.error("✘ could not install chromium; install it with `sudo apt-get install chromium` and run again");
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+}
 
 // The Worker serves the built SPA (wrangler.toml [assets]); tests and the browser suite need it.
 console.log("▶ building the SPA");
