@@ -4,9 +4,10 @@
  */
 import { z } from "zod";
 import type { ErrorCode } from "./errors";
+import { CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
 
-export const SUPPORTED_LOCALES = ["en", "es", "de", "da", "it", "fr"] as const;
-export type Locale = (typeof SUPPORTED_LOCALES)[number];
+export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS } from "./limits";
+export type { Locale } from "./limits";
 
 /** Speech locales a generation may request (BCP 47 language or language-region). */
 export const speechLocaleSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "use a locale such as en, es or pt-BR");
@@ -32,18 +33,7 @@ export interface GenerateVoiceResponse {
   durationSeconds: number;
 }
 
-/**
- * Voice cloning, `POST /api/clone-voice` (multipart/form-data). Besides these text fields the
- * body carries `file`: MP3, OGG (Opus or Vorbis), M4A or WAV (PCM), recognised by its content,
- * at most CLONE_FILE_MAX_BYTES and CLONE_MIN_SECONDS to CLONE_MAX_SECONDS long as measured from
- * the audio itself. The limits are exported so the SPA checks the same rules before uploading.
- */
-export const CLONE_FILE_MAX_BYTES = 4_718_592;
-export const CLONE_MIN_SECONDS = 10;
-export const CLONE_MAX_SECONDS = 300;
-export const CLONE_TEXT_MAX_CHARACTERS = 500;
-export const CLONE_AUDIO_FORMATS = ["wav", "mp3", "ogg", "m4a"] as const;
-
+/** Voice cloning, `POST /api/clone-voice` (multipart/form-data): these text fields plus `file` (see limits.ts). */
 export const cloneVoiceFieldsSchema = z.object({
   text: z.string({ error: "write the text the cloned voice should say" }),
   locale: z.enum(SUPPORTED_LOCALES, { error: `choose one of ${SUPPORTED_LOCALES.join(", ")}` }),

@@ -1,7 +1,8 @@
 /**
  * Route-level code splitting, checked on what the browser really downloads: the landing and
- * sign-in pages load no dashboard code (and no supabase-js in local mode). Writes the gzip size
- * of the JavaScript each page loads to test-artifacts/bundle-sizes.json.
+ * sign-in pages load no dashboard code (and no supabase-js in local mode), Generate and Clone
+ * load each other's code only when visited, and no page loads zod. Writes the gzip size of the
+ * JavaScript each page loads to test-artifacts/bundle-sizes.json.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -9,7 +10,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newContext, signInViaApi, waitForLocale } from "./helpers.mts";
 
-const DASHBOARD_CHUNKS = /\/(layout|generate|history|credits|profile|waveform-player|voice-picker|supabase)-[\w-]+\.js$/;
+const DASHBOARD_CHUNKS = /\/(layout|generate|clone|history|credits|profile|waveform-player|voice-picker|voice-recorder|clone-input|wav|supabase)-[\w-]+\.js$/;
+/** Strings zod's runtime carries; the SPA imports only zod-free modules of the Worker. */
+const ZOD_MARKERS = /\$ZodType|ZodError/;
+
+function containsZod(scripts: string[]): string[] {
+  return scripts.filter((pathname) => ZOD_MARKERS.test(readFileSync(`dist/spa${pathname}`, "utf8")));
+}
 
 let browser: Browser;
 const report: Record<string, { scripts: Array<{ file: string; bytes: number; gzip: number }>; totalGzip: number }> = {};
@@ -50,6 +57,7 @@ describe("code splitting", () => {
     const scripts = await scriptsLoadedBy(page, "/en/", () => page.getByRole("button", { name: /Play a sample of/ }).first().waitFor());
     record("landing", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    expect(containsZod(scripts)).toEqual([]);
     await context.close();
   });
 
@@ -59,6 +67,7 @@ describe("code splitting", () => {
     const scripts = await scriptsLoadedBy(page, "/en/sign-in", () => page.getByLabel("Email address").waitFor());
     record("sign-in", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    expect(containsZod(scripts)).toEqual([]);
     await context.close();
   });
 
@@ -70,6 +79,20 @@ describe("code splitting", () => {
     record("generate", scripts);
     expect(scripts.some((file) => /\/generate-[\w-]+\.js$/.test(file))).toBe(true);
     expect(scripts.some((file) => /\/supabase-/.test(file))).toBe(false);
+    expect(scripts.some((file) => /\/clone-[\w-]+\.js$/.test(file))).toBe(false);
+    await context.close();
+  });
+
+  it("the Clone page loads its own chunk and the player, but no zod and not supabase-js in local mode", async () => {
+    const context = await newContext(browser);
+    await signInViaApi(context, "e2e-bundle@example.com");
+    const page = await context.newPage();
+    const scripts = await scriptsLoadedBy(page, "/en/dashboard/clone", () => page.getByTestId("drop-zone").waitFor());
+    record("clone", scripts);
+    expect(scripts.some((file) => /\/clone-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(scripts.some((file) => /\/generate-[\w-]+\.js$/.test(file))).toBe(false);
+    expect(scripts.some((file) => /\/supabase-/.test(file))).toBe(false);
+    expect(containsZod(scripts)).toEqual([]);
     await context.close();
   });
 });

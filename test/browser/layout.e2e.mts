@@ -13,6 +13,7 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: "landing", path: "/en/", signedIn: false, ready: (page) => page.getByRole("button", { name: /Play a sample of/ }).first().waitFor() },
   { name: "sign-in", path: "/en/sign-in", signedIn: false, ready: (page) => page.getByLabel("Email address").waitFor() },
   { name: "generate", path: "/en/dashboard/generate", signedIn: true, ready: (page) => page.getByRole("radio").first().waitFor({ state: "attached" }) },
+  { name: "clone", path: "/en/dashboard/clone", signedIn: true, ready: (page) => page.getByTestId("drop-zone").waitFor() },
   { name: "history", path: "/en/dashboard/history", signedIn: true, ready: (page) => page.getByTestId("history-item").first().waitFor() },
   { name: "credits", path: "/en/dashboard/credits", signedIn: true, ready: (page) => page.getByTestId("transaction").first().waitFor() },
   { name: "profile", path: "/en/dashboard/profile", signedIn: true, ready: (page) => page.getByTestId("profile-email").waitFor() },
@@ -73,17 +74,19 @@ for (const [device, viewport] of [["phone", PHONE], ["narrow", { width: 360, hei
 
 describe("every language fits a phone", () => {
   for (const locale of ["es", "de", "da", "it", "fr"]) {
-    it(`${locale}: landing and Generate have no horizontal scrolling`, async () => {
+    it(`${locale}: landing, Generate and Clone have no horizontal scrolling`, async () => {
       const { signedOut, signedIn } = await contexts(PHONE);
       for (const [context, path, name] of [
         [signedOut, `/${locale}/`, "landing"],
         [signedIn, `/${locale}/dashboard/generate`, "generate"],
+        [signedIn, `/${locale}/dashboard/clone`, "clone"],
       ] as const) {
         const page = await context.newPage();
         await page.goto(path);
         await waitForLocale(page, locale);
         await page.getByRole("button", { name: /./ }).first().waitFor();
         if (name === "generate") await page.getByRole("radio").first().waitFor({ state: "attached" });
+        if (name === "clone") await page.getByTestId("drop-zone").waitFor();
         await screenshot(page, `phone-${name}-${locale}`);
         expect(await horizontalOverflow(page), `${locale} ${name}`).toBeLessThanOrEqual(0);
       }
@@ -166,6 +169,37 @@ describe("accessibility basics", () => {
     expect(outline.style).not.toBe("none");
     expect(outline.width).toBeGreaterThanOrEqual(2);
     await context.close();
+  });
+
+  it("reaches every control of the Clone page by keyboard, with a visible focus ring on the drop zone", async () => {
+    const { signedOut, signedIn } = await contexts(DESKTOP);
+    const page = await signedIn.newPage();
+    await page.goto("/en/dashboard/clone");
+    await page.getByTestId("drop-zone").waitFor();
+    const reached = new Set<string>();
+    let zoneOutline = "";
+    for (let step = 0; step < 40 && reached.size < 6; step += 1) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => {
+        const element = document.activeElement as HTMLElement | null;
+        if (element === null) return { key: "", outline: "" };
+        const key = element instanceof HTMLInputElement ? `input:${element.type}` : element.tagName === "BUTTON" ? `button:${element.textContent?.trim()}` : element.tagName.toLowerCase();
+        const zone = document.querySelector("[data-testid=drop-zone]");
+        const outline = element instanceof HTMLInputElement && element.type === "file" && zone !== null ? getComputedStyle(zone).outlineStyle : "";
+        return { key, outline };
+      });
+      if (focused.outline !== "") zoneOutline = focused.outline;
+      for (const wanted of ["input:file", "button:Record with microphone", "select", "textarea", "input:checkbox"]) if (focused.key === wanted) reached.add(wanted);
+      if (focused.key === "input:checkbox") {
+        await page.keyboard.press("Space");
+        reached.add("consent ticked");
+      }
+    }
+    expect([...reached].sort()).toEqual(["button:Record with microphone", "consent ticked", "input:checkbox", "input:file", "select", "textarea"]);
+    expect(zoneOutline).toBe("solid");
+    expect(await page.getByRole("checkbox").isChecked()).toBe(true);
+    await signedOut.close();
+    await signedIn.close();
   });
 
   it("keeps the Generate page still when the result arrives (no layout shift)", async () => {

@@ -134,6 +134,7 @@ const routes: RouteObject[] = [
                 children: [
                   { index: true, element: <Navigate to="generate" replace /> },
                   { path: "generate", lazy: page(() => import("./pages/dashboard/generate")) },
+                  { path: "clone", lazy: page(() => import("./pages/dashboard/clone")) },
                   { path: "history", lazy: page(() => import("./pages/dashboard/history")) },
                   { path: "credits", lazy: page(() => import("./pages/dashboard/credits")) },
                   { path: "profile", lazy: page(() => import("./pages/dashboard/profile")) },

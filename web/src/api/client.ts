@@ -5,6 +5,7 @@
  */
 import type {
   AuthConfigResponse,
+  CloneVoiceResponse,
   CreditTransaction,
   DeleteHistoryResponse,
   EstimateCreditsResponse,
@@ -17,6 +18,7 @@ import type {
   VoiceListResponse,
 } from "../../../worker/contracts";
 import type { ErrorCode } from "../../../worker/errors";
+import type { Locale } from "../i18n/routing";
 
 /** Codes the server never sends: the network failed, or the answer was not our JSON error body. */
 export type ClientErrorCode = "network" | "unexpected_response";
@@ -62,6 +64,35 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
   return typeof error === "object" && error !== null && typeof (error as { code?: unknown }).code === "string";
 }
 
+/**
+ * One answer, however it arrived (fetch or XMLHttpRequest): our JSON on success, an ApiError with
+ * the server's code, field, request id and Retry-After otherwise, and "unexpected_response" for
+ * anything that is not our JSON (an HTML error page, an empty body).
+ */
+function readAnswer<T>(path: string, status: number, text: string, retryAfterHeader: string | null, wantsAuth: boolean): T {
+  let parsed: unknown = undefined;
+  if (text !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = undefined;
+    }
+  }
+  const ok = status >= 200 && status < 300;
+  if (ok && parsed !== undefined) return parsed as T;
+  if (!ok && isErrorBody(parsed)) {
+    const retryAfter = Number(retryAfterHeader);
+    const error = new ApiError(parsed.error.code, parsed.error.message, status, {
+      ...(parsed.error.field === undefined ? {} : { field: parsed.error.field }),
+      ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
+      ...(retryAfterHeader !== null && Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+    });
+    if (error.code === "unauthenticated" && wantsAuth) authHooks.onUnauthorized();
+    throw error;
+  }
+  throw new ApiError("unexpected_response", `Unexpected ${status} answer from ${path}`, status);
+}
+
 async function request<T>(method: "GET" | "POST" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
@@ -82,27 +113,60 @@ async function request<T>(method: "GET" | "POST" | "DELETE", path: string, optio
     if (isAbortError(error)) throw error;
     throw new ApiError("network", error instanceof Error ? error.message : "Network error", 0);
   }
-  const text = await response.text();
-  let parsed: unknown = undefined;
-  if (text !== "") {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = undefined;
+  return readAnswer<T>(path, response.status, await response.text(), response.headers.get("retry-after"), wantsAuth);
+}
+
+/** Where a multipart upload is: its bytes going out, then the server working on them. */
+export type UploadProgress = { phase: "uploading"; loaded: number; total: number } | { phase: "processing" };
+
+interface UploadOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: UploadProgress) => void;
+}
+
+/**
+ * POSTs multipart/form-data with XMLHttpRequest, because fetch reports no upload progress. The
+ * bearer token, answer parsing and errors are the same as for `request`; aborting the signal
+ * aborts the request and rejects with an AbortError.
+ */
+async function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+  const token = await authHooks.getAccessToken();
+  return new Promise<T>((resolve, reject) => {
+    const { signal, onProgress } = options;
+    if (signal?.aborted === true) {
+      reject(new DOMException("The upload was cancelled.", "AbortError"));
+      return;
     }
-  }
-  if (response.ok && parsed !== undefined) return parsed as T;
-  if (!response.ok && isErrorBody(parsed)) {
-    const retryAfter = Number(response.headers.get("retry-after"));
-    const error = new ApiError(parsed.error.code, parsed.error.message, response.status, {
-      ...(parsed.error.field === undefined ? {} : { field: parsed.error.field }),
-      ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
-      ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
-    });
-    if (error.code === "unauthenticated" && wantsAuth) authHooks.onUnauthorized();
-    throw error;
-  }
-  throw new ApiError("unexpected_response", `Unexpected ${response.status} answer from ${path}`, response.status);
+    const xhr = new XMLHttpRequest();
+    const onAbort = () => xhr.abort();
+    xhr.open("POST", path);
+    xhr.setRequestHeader("accept", "application/json");
+    if (token !== null) xhr.setRequestHeader("authorization", `Bearer ${token}`);
+    if (onProgress !== undefined) {
+      xhr.upload.onprogress = (event) => onProgress({ phase: "uploading", loaded: event.loaded, total: event.lengthComputable ? event.total : Math.max(event.loaded, 1) });
+      xhr.upload.onload = () => onProgress({ phase: "processing" });
+    }
+    xhr.onload = () => {
+      try {
+        resolve(readAnswer<T>(path, xhr.status, xhr.responseText, xhr.getResponseHeader("retry-after"), true));
+      } catch (error) {
+        reject(error);
+      }
+    };
+    xhr.onerror = () => reject(new ApiError("network", "Network error", 0));
+    xhr.ontimeout = () => reject(new ApiError("network", "The upload timed out", 0));
+    xhr.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
+    xhr.onloadend = () => signal?.removeEventListener("abort", onAbort);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    xhr.send(form);
+  });
+}
+
+export interface CloneVoiceInput {
+  file: Blob;
+  fileName: string;
+  text: string;
+  locale: Locale;
 }
 
 function query(params: Record<string, string | number | undefined>): string {
@@ -123,6 +187,15 @@ export const api = {
     request<GenerateVoiceResponse>("POST", "/api/generate-voice", signal === undefined ? { body } : { body, signal }),
   estimateCredits: (body: GenerateVoiceRequest, signal?: AbortSignal) =>
     request<EstimateCreditsResponse>("POST", "/api/estimate-credits", signal === undefined ? { body } : { body, signal }),
+  /** Multipart `POST /api/clone-voice`; consent is sent only because the form requires it first. */
+  cloneVoice: (input: CloneVoiceInput, options: UploadOptions = {}) => {
+    const form = new FormData();
+    form.set("text", input.text);
+    form.set("locale", input.locale);
+    form.set("consent", "true");
+    form.set("file", input.file, input.fileName);
+    return upload<CloneVoiceResponse>("/api/clone-voice", form, options);
+  },
   history: (cursor?: string, limit = 10) => request<Page<HistoryItem>>("GET", `/api/history${query({ limit, cursor })}`),
   deleteHistoryItem: (id: string) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`),
   deleteAllHistory: () => request<DeleteHistoryResponse>("DELETE", "/api/history"),

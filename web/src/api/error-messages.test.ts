@@ -4,7 +4,7 @@ import en from "../i18n/messages/en";
 import es from "../i18n/messages/es";
 import { createTranslator } from "../i18n/translate";
 import { ApiError, api, configureAuth } from "./client";
-import { ERROR_MESSAGE_KEYS, describeError } from "./error-messages";
+import { ERROR_MESSAGE_KEYS, FIELD_MESSAGE_KEYS, describeError } from "./error-messages";
 
 const english = createTranslator("en", en);
 const spanish = createTranslator("es", es);
@@ -24,6 +24,26 @@ describe("error-code translation", () => {
   it("explains the field a validation error names", () => {
     const error = new ApiError("validation_failed", "text: must contain a word", 400, { field: "text" });
     expect(describeError(error, english).message).toBe(en["error.field.text"]);
+  });
+
+  it("explains the clone upload's fields: file, consent and locale, in the user's language", () => {
+    for (const field of ["file", "consent", "locale"]) {
+      const error = new ApiError("validation_failed", `${field}: bad`, 400, { field });
+      expect(describeError(error, spanish).message).toBe(es[FIELD_MESSAGE_KEYS[field]!]);
+    }
+    expect(describeError(new ApiError("validation_failed", "file: too short", 400, { field: "file" }), english).message).toMatch(/10 seconds to 5 minutes/);
+  });
+
+  it("says what is wrong with the recording for 413 and 415 naming the file", () => {
+    expect(describeError(new ApiError("payload_too_large", "too big", 413, { field: "file" }), english).message).toBe(en["error.file_too_large"]);
+    expect(describeError(new ApiError("unsupported_media_type", "not audio", 415, { field: "file" }), english).message).toBe(en["error.file_unsupported"]);
+    // Without a field (e.g. not multipart at all) the general message stays.
+    expect(describeError(new ApiError("unsupported_media_type", "send multipart", 415), english).message).toBe(en["error.unsupported_media_type"]);
+  });
+
+  it("ignores field names that are not own keys (no prototype look-ups)", () => {
+    const error = new ApiError("validation_failed", "x", 400, { field: "constructor" });
+    expect(describeError(error, english).message).toBe(en["error.validation_failed"]);
   });
 
   it("falls back to the generic validation message for an unknown field", () => {
@@ -85,5 +105,127 @@ describe("API client errors", () => {
   it("reports a refused connection as a network error", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
     await expect(api.voices()).rejects.toMatchObject({ code: "network", status: 0 });
+  });
+});
+
+/** Just enough of XMLHttpRequest to drive api.cloneVoice: records what was sent, answers on demand. */
+class FakeXhr {
+  static last: FakeXhr | null = null;
+  method = "";
+  url = "";
+  headers: Record<string, string> = {};
+  body: FormData | null = null;
+  status = 0;
+  responseText = "";
+  responseHeaders: Record<string, string> = {};
+  aborted = false;
+  upload: { onprogress: ((event: { loaded: number; total: number; lengthComputable: boolean }) => void) | null; onload: (() => void) | null } = { onprogress: null, onload: null };
+  onload: (() => void) | null = null;
+  onerror: (() => void) | null = null;
+  ontimeout: (() => void) | null = null;
+  onabort: (() => void) | null = null;
+  onloadend: (() => void) | null = null;
+  constructor() {
+    FakeXhr.last = this;
+  }
+  open(method: string, url: string) {
+    this.method = method;
+    this.url = url;
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name.toLowerCase()] = value;
+  }
+  getResponseHeader(name: string) {
+    return this.responseHeaders[name.toLowerCase()] ?? null;
+  }
+  send(body: FormData) {
+    this.body = body;
+  }
+  abort() {
+    this.aborted = true;
+    this.onabort?.();
+    this.onloadend?.();
+  }
+  respond(status: number, body: unknown, headers: Record<string, string> = {}) {
+    this.status = status;
+    this.responseText = typeof body === "string" ? body : JSON.stringify(body);
+    this.responseHeaders = headers;
+    this.onload?.();
+    this.onloadend?.();
+  }
+}
+
+describe("clone upload (XMLHttpRequest, for upload progress)", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeXhr.last = null;
+    configureAuth({ getAccessToken: async () => null, onUnauthorized: () => undefined });
+  });
+
+  const input = () => ({ file: new Blob([new Uint8Array(10)], { type: "audio/wav" }), fileName: "me.wav", text: "Hello there", locale: "de" as const });
+  const sent = async () => {
+    await vi.waitFor(() => expect(FakeXhr.last?.body).not.toBeNull());
+    return FakeXhr.last!;
+  };
+
+  it("posts the four multipart fields with the bearer token, reports progress, then the server's work", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    configureAuth({ getAccessToken: async () => "token-9", onUnauthorized: () => undefined });
+    const progress: unknown[] = [];
+    const pending = api.cloneVoice(input(), { onProgress: (value) => progress.push(value) });
+    const xhr = await sent();
+    expect([xhr.method, xhr.url, xhr.headers.authorization]).toEqual(["POST", "/api/clone-voice", "Bearer token-9"]);
+    expect(xhr.body!.get("text")).toBe("Hello there");
+    expect(xhr.body!.get("locale")).toBe("de");
+    expect(xhr.body!.get("consent")).toBe("true");
+    expect((xhr.body!.get("file") as File).name).toBe("me.wav");
+    xhr.upload.onprogress?.({ loaded: 5, total: 10, lengthComputable: true });
+    xhr.upload.onload?.();
+    xhr.respond(200, { id: "a1", creditsRemaining: 9_000 });
+    await expect(pending).resolves.toMatchObject({ id: "a1", creditsRemaining: 9_000 });
+    expect(progress).toEqual([{ phase: "uploading", loaded: 5, total: 10 }, { phase: "processing" }]);
+  });
+
+  it("turns an error answer into the same ApiError as fetch requests do", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    const pending = api.cloneVoice(input()).catch((reason: unknown) => reason);
+    (await sent()).respond(413, { error: { code: "payload_too_large", message: "big", field: "file" }, requestId: "r-1" });
+    const error = await pending;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: "payload_too_large", status: 413, details: { field: "file", requestId: "r-1" } });
+    expect(describeError(error, english).message).toBe(en["error.file_too_large"]);
+  });
+
+  it("signs out on 401 and reports an HTML answer as unexpected", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    const onUnauthorized = vi.fn();
+    configureAuth({ getAccessToken: async () => "expired", onUnauthorized });
+    const first = api.cloneVoice(input()).catch((reason: unknown) => reason);
+    (await sent()).respond(401, { error: { code: "unauthenticated", message: "no" }, requestId: "r" });
+    expect(await first).toMatchObject({ code: "unauthenticated" });
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+    FakeXhr.last = null;
+    const second = api.cloneVoice(input()).catch((reason: unknown) => reason);
+    (await sent()).respond(502, "<html>Bad gateway</html>");
+    expect(await second).toMatchObject({ code: "unexpected_response", status: 502 });
+  });
+
+  it("aborts the request when the signal fires and rejects with an AbortError", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    const controller = new AbortController();
+    const pending = api.cloneVoice(input(), { signal: controller.signal }).catch((reason: unknown) => reason);
+    const xhr = await sent();
+    controller.abort();
+    const error = await pending;
+    expect(xhr.aborted).toBe(true);
+    expect(error).toBeInstanceOf(DOMException);
+    expect(describeError(error, english).message).toBe(en["error.cancelled"]);
+  });
+
+  it("reports a failed connection as a network error", async () => {
+    vi.stubGlobal("XMLHttpRequest", FakeXhr);
+    const pending = api.cloneVoice(input()).catch((reason: unknown) => reason);
+    (await sent()).onerror?.();
+    expect(await pending).toMatchObject({ code: "network", status: 0 });
   });
 });

@@ -43,6 +43,14 @@ export const FIELD_MESSAGE_KEYS: Record<string, MessageKey> = {
   temperature: "error.field.temperature",
   locale: "error.field.locale",
   email: "error.field.email",
+  file: "error.field.file",
+  consent: "error.field.consent",
+};
+
+/** Other codes that mean something more specific when they name a field (the clone upload's file). */
+export const CODE_FIELD_MESSAGE_KEYS: Partial<Record<ErrorCode | ClientErrorCode, Record<string, MessageKey>>> = {
+  payload_too_large: { file: "error.file_too_large" },
+  unsupported_media_type: { file: "error.file_unsupported" },
 };
 
 export interface UserFacingError {
@@ -55,8 +63,10 @@ export function describeError(error: unknown, { t }: Pick<Translator, "t">): Use
   if (isAbortError(error)) return { message: t("error.cancelled") };
   if (!(error instanceof ApiError)) return { message: t("error.unexpected_response") };
   const reference = error.details.requestId === undefined ? {} : { reference: error.details.requestId };
-  if (error.code === "validation_failed" && error.details.field !== undefined) {
-    const fieldKey = FIELD_MESSAGE_KEYS[error.details.field.split(".")[0] ?? ""];
+  if (error.details.field !== undefined) {
+    const field = error.details.field.split(".")[0] ?? "";
+    const keys = error.code === "validation_failed" ? FIELD_MESSAGE_KEYS : CODE_FIELD_MESSAGE_KEYS[error.code];
+    const fieldKey = keys !== undefined && Object.hasOwn(keys, field) ? keys[field] : undefined;
     if (fieldKey !== undefined) return { message: t(fieldKey), ...reference };
   }
   if (error.code === "rate_limited" && error.details.retryAfterSeconds !== undefined) {

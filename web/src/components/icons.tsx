@@ -82,6 +82,24 @@ export const MicIcon = (props: IconProps) => (
     <path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" />
   </Svg>
 );
+/** A head in profile with sound waves: a voice taken from a person. */
+export const CloneIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M13 20.5v-2.5h1.8a1.7 1.7 0 0 0 1.7-1.7V14l1.5-.6-1.5-2.9A6.5 6.5 0 1 0 7 15.3v5.2" />
+    <path d="M19.8 6.5a5 5 0 0 1 0 5M22 4.5a8 8 0 0 1 0 9" />
+  </Svg>
+);
+export const UploadIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M12 15.5V4.5m0 0L7.5 9M12 4.5 16.5 9M5 19.5h14" />
+  </Svg>
+);
+export const FileAudioIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M14 3.5H7.5a2 2 0 0 0-2 2v13a2 2 0 0 0 2 2h9a2 2 0 0 0 2-2V8z" />
+    <path d="M14 3.5V8h4.5M9.5 12.5v3M12 11v6M14.5 13v2" />
+  </Svg>
+);
 export const CheckIcon = (props: IconProps) => (
   <Svg {...props}>
     <path d="m5 12.5 4.5 4.5L19 7.5" />

@@ -3,18 +3,12 @@
  * visitor's language (stored choice first, then the browser's languages, then English), and the
  * language switcher keeps the rest of the path. Pure functions so they are unit-tested in Node.
  */
-import type { Locale } from "../../../worker/contracts";
+import { SUPPORTED_LOCALES, type Locale } from "../../../worker/limits";
 
 export type { Locale };
 
-/**
- * The UI languages, in switcher order. Mirrors SUPPORTED_LOCALES in worker/contracts.ts (the
- * compile-time checks below and a unit test keep them equal): importing that value at run time
- * would pull zod into the landing page's bundle.
- */
-export const LOCALES = ["en", "es", "de", "da", "it", "fr"] as const satisfies readonly Locale[];
-type Unlisted = Exclude<Locale, (typeof LOCALES)[number]>;
-export const LOCALES_COVER_CONTRACT: [Unlisted] extends [never] ? true : never = true;
+/** The UI languages, in switcher order: the Worker's own list (worker/limits.ts has no zod). */
+export const LOCALES = SUPPORTED_LOCALES;
 
 export const DEFAULT_LOCALE: Locale = "en";
 

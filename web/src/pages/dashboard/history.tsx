@@ -1,5 +1,5 @@
 /**
- * History: the user's generations, newest first, a page at a time ("Show more" follows the
+ * History: the user's generations and clones (marked as such), newest first, a page at a time ("Show more" follows the
  * cursor). Each can be played (waveform player opens in place), downloaded and deleted; delete
  * all asks for confirmation in a modal dialog.
  */
@@ -14,7 +14,7 @@ import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
 import { displayVoiceName } from "../../lib/voices";
 import { audioExtension } from "../../lib/waveform";
-import { CheckIcon, DownloadIcon, HistoryIcon, PauseIcon, PlayIcon, SparkIcon, TrashIcon } from "../../components/icons";
+import { CheckIcon, CloneIcon, DownloadIcon, HistoryIcon, PauseIcon, PlayIcon, SparkIcon, TrashIcon } from "../../components/icons";
 import { Badge, Button, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
 import { WaveformPlayer } from "../../components/waveform-player";
 
@@ -71,10 +71,12 @@ function ConfirmDeleteAll({ open, onCancel, onConfirm, busy, error }: { open: bo
 function HistoryRow({ item, onDelete, deleting }: { item: HistoryItem; onDelete: () => void; deleting: boolean }) {
   const { t, tp, formatDate, formatDuration } = useI18n();
   const [open, setOpen] = useState(false);
-  const voiceName = displayVoiceName(item.voice.name);
-  const fileName = `sexyvoice-${item.voice.name.toLowerCase()}-${item.id.slice(0, 8)}`;
+  const isClone = item.kind === "clone";
+  // Clones point at a pseudo-voice whose catalogue name is English: say it in the user's language.
+  const voiceName = isClone ? t("clone.voiceName") : displayVoiceName(item.voice.name);
+  const fileName = isClone ? `sexyvoice-clone-${item.id.slice(0, 8)}` : `sexyvoice-${item.voice.name.toLowerCase()}-${item.id.slice(0, 8)}`;
   return (
-    <li className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition-opacity sm:p-5 ${deleting ? "opacity-50" : ""}`} data-testid="history-item" data-id={item.id}>
+    <li className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition-opacity sm:p-5 ${deleting ? "opacity-50" : ""}`} data-testid="history-item" data-id={item.id} data-kind={item.kind}>
       <div className="flex items-start gap-3 sm:gap-4">
         <button
           type="button"
@@ -97,6 +99,12 @@ function HistoryRow({ item, onDelete, deleting }: { item: HistoryItem; onDelete:
             {item.textPreview}
           </p>
           <div className="mt-2 flex flex-wrap items-center gap-1.5">
+            {isClone && (
+              <Badge tone="rose" data-testid="clone-badge">
+                <CloneIcon className="size-3" />
+                {t("history.cloneBadge")}
+              </Badge>
+            )}
             <Badge>{formatDuration(item.durationSeconds)}</Badge>
             {item.cached ? (
               <Badge tone="emerald">

@@ -1,0 +1,322 @@
+/**
+ * Voice cloning in a real browser against the local product (local engine, pitch matched to the
+ * reference): sign in → upload a generated 12-second WAV → its length, size and format are shown
+ * before upload → consent → clone with upload and cloning progress → the result plays with a real
+ * duration and the balance changes at once → it is in the history, marked as a clone. A 5-second
+ * file dropped on the page is refused before upload, in the user's language; a recording from
+ * Chromium's fake microphone becomes a WAV the page accepts; cancelling charges nothing.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_PATH, PHONE, baseUrl, horizontalOverflow, launchBrowser, newContext, screenshot, signInViaApi, signInWithEmail, waitForLocale, watchPageErrors } from "./helpers.mts";
+
+/**
+ * A voiced-like test signal, 16-bit mono PCM WAV: a 150 Hz fundamental with decaying harmonics,
+ * a little vibrato, and a syllable-rate envelope with short pauses, so it looks like speech to a
+ * pitch tracker and plays as something other than a flat tone.
+ */
+function voicedWav(seconds: number, sampleRate = 22_050): Buffer {
+  const frames = Math.round(seconds * sampleRate);
+  const buffer = Buffer.alloc(44 + frames * 2);
+  buffer.write("RIFF", 0, "ascii");
+  buffer.writeUInt32LE(36 + frames * 2, 4);
+  buffer.write("WAVE", 8, "ascii");
+  buffer.write("fmt ", 12, "ascii");
+  buffer.writeUInt32LE(16, 16);
+  buffer.writeUInt16LE(1, 20);
+  buffer.writeUInt16LE(1, 22);
+  buffer.writeUInt32LE(sampleRate, 24);
+  buffer.writeUInt32LE(sampleRate * 2, 28);
+  buffer.writeUInt16LE(2, 32);
+  buffer.writeUInt16LE(16, 34);
+  buffer.write("data", 36, "ascii");
+  buffer.writeUInt32LE(frames * 2, 40);
+  let phase = 0;
+  for (let index = 0; index < frames; index += 1) {
+    const time = index / sampleRate;
+    const frequency = 150 * (1 + 0.03 * Math.sin(2 * Math.PI * 5 * time));
+    phase += (2 * Math.PI * frequency) / sampleRate;
+    let value = 0;
+    for (let harmonic = 1; harmonic <= 8; harmonic += 1) value += Math.sin(harmonic * phase) / harmonic ** 1.2;
+    const syllable = Math.max(0, Math.sin(2 * Math.PI * 3.2 * time)) ** 0.6;
+    const pause = time % 2.5 > 2.2 ? 0 : 1;
+    buffer.writeInt16LE(Math.round(0.3 * value * syllable * pause * 32767 * 0.6), 44 + index * 2);
+  }
+  return buffer;
+}
+
+const balance = (target: Page) => target.getByTestId("credit-balance").textContent();
+const audioDuration = (target: Page, testId: string) => target.getByTestId(testId).evaluate((element) => (element as HTMLAudioElement).duration);
+const fileInput = (target: Page) => target.locator('input[type="file"]');
+
+/** Counts requests to the clone route, to prove a refusal happened before any upload. */
+function countCloneRequests(target: Page): () => number {
+  let count = 0;
+  target.on("request", (request) => {
+    if (new URL(request.url()).pathname === "/api/clone-voice") count += 1;
+  });
+  return () => count;
+}
+
+/** Drops a file on the drop zone the way a browser does: dragenter, dragover, drop with a DataTransfer. */
+async function dropFile(target: Page, name: string, bytes: Buffer, type: string): Promise<void> {
+  const transfer = await target.evaluateHandle(
+    ({ base64, fileName, mime }) => {
+      const data = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
+      const dataTransfer = new DataTransfer();
+      dataTransfer.items.add(new File([data], fileName, { type: mime }));
+      return dataTransfer;
+    },
+    { base64: bytes.toString("base64"), fileName: name, mime: type },
+  );
+  const zone = target.getByTestId("drop-zone");
+  await zone.dispatchEvent("dragenter", { dataTransfer: transfer });
+  await zone.dispatchEvent("dragover", { dataTransfer: transfer });
+  await zone.dispatchEvent("drop", { dataTransfer: transfer });
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newContext(browser);
+  page = await context.newPage();
+  errors = watchPageErrors(page);
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("clone a voice from a 12-second WAV → play it → find it in history", () => {
+  const text = `My cloned voice says hello, run ${Date.now()}.`;
+  const wav = voicedWav(12);
+  let requests: () => number;
+
+  it("signs in locally and reaches the Clone page from the navigation", async () => {
+    await page.goto("/en/dashboard/clone");
+    await page.waitForURL("**/en/sign-in**");
+    await waitForLocale(page, "en");
+    await signInWithEmail(page, "e2e-clone@example.com");
+    await page.waitForURL("**/en/dashboard/clone");
+    await expect.poll(() => balance(page)).toBe("10,000");
+    await page.getByRole("navigation", { name: "Dashboard" }).and(page.locator(":visible")).getByRole("link", { name: "Clone" }).waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Clone a voice");
+    requests = countCloneRequests(page);
+    await screenshot(page, "desktop-clone");
+  });
+
+  it("shows the recording's format, size and length before anything is uploaded", async () => {
+    await fileInput(page).setInputFiles({ name: "my-voice.wav", mimeType: "audio/wav", buffer: wav });
+    const status = page.getByTestId("reference-status");
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: 10_000 }).toBe("ok");
+    expect(await status.textContent()).toBe("Ready to clone.");
+    expect(await page.getByTestId("reference-name").textContent()).toBe("my-voice.wav");
+    expect(await page.getByTestId("reference-format").textContent()).toBe("WAV");
+    expect(await page.getByTestId("reference-duration").textContent()).toBe("0:12 (0:10–5:00)");
+    expect(await page.getByTestId("reference-size").textContent()).toBe(`${Math.round(wav.length / 1024)} KB of 4.5 MB`);
+    // The recording can be heard before it is sent.
+    await expect.poll(() => audioDuration(page, "reference-audio"), { timeout: 10_000 }).toBeGreaterThan(11.9);
+    expect(requests()).toBe(0);
+  });
+
+  it("counts the text with the server's rule, estimates the cost and requires consent", async () => {
+    await page.getByLabel("Text", { exact: true }).fill(`  ${text}  `);
+    await expect.poll(() => page.getByTestId("text-counter").textContent()).toBe(`${text.length} / 500 characters`);
+    const words = text.split(/\s+/).length;
+    await expect.poll(() => page.getByTestId("estimate").textContent()).toBe(`≈ ${(words * 66).toLocaleString("en-US")} credits`);
+    const submit = page.getByRole("button", { name: "Clone voice" });
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await page.getByTestId("form-problem").textContent()).toBe("Confirm that you may clone this voice.");
+    await page.getByLabel("This is my own voice, or I have the speaker's permission to clone it.").check();
+    expect(await submit.isEnabled()).toBe(true);
+    expect(await page.getByLabel("Language of the text").inputValue()).toBe("en");
+    expect(await page.getByLabel("Language of the text").locator("option").allTextContents()).toEqual(["English", "Spanish", "German", "Danish", "Italian", "French"]);
+    await screenshot(page, "desktop-clone-ready");
+  });
+
+  it("clones with upload and cloning progress, without moving the page, and plays the result", async () => {
+    // Record every progress state the result area shows, however briefly.
+    await page.evaluate(() => {
+      const seen = new Set<string>();
+      (window as unknown as { cloneStates: Set<string> }).cloneStates = seen;
+      const area = document.querySelector("[data-testid=result-area]")!;
+      new MutationObserver(() => {
+        if (area.querySelector("[role=progressbar]")) seen.add("uploading");
+        if (area.textContent?.includes("Cloning the voice")) seen.add("cloning");
+      }).observe(area, { childList: true, subtree: true, characterData: true });
+    });
+    const measure = () =>
+      page.evaluate(() => {
+        const card = document.querySelector("[data-testid=result-area]")!.parentElement!.getBoundingClientRect();
+        const button = [...document.querySelectorAll("button")].find((element) => element.textContent?.includes("Clone voice"))!.getBoundingClientRect();
+        return { cardTop: card.top + window.scrollY, cardHeight: card.height, buttonTop: button.top + window.scrollY };
+      });
+    const before = await measure();
+    await page.getByRole("button", { name: "Clone voice" }).click();
+    const status = page.getByTestId("result-status");
+    await status.waitFor({ timeout: 45_000 });
+    expect(await status.getAttribute("data-cached")).toBe("false");
+    expect(await page.evaluate(() => [...(window as unknown as { cloneStates: Set<string> }).cloneStates].sort())).toEqual(["cloning", "uploading"]);
+    await expect.poll(() => audioDuration(page, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    await page.waitForFunction(() => document.querySelector("[data-testid=result] [role=slider]")?.getAttribute("aria-disabled") === "false");
+    expect(await measure()).toEqual(before);
+    expect(requests()).toBe(1);
+
+    // The balance in the header changes at once, to what the response says.
+    const used = Number((await status.textContent())!.replace(/\D/g, ""));
+    expect(used).toBeGreaterThan(0);
+    await expect.poll(() => balance(page)).toBe((10_000 - used).toLocaleString("en-US"));
+    const reference = await page.getByTestId("result-reference").textContent();
+    expect(reference).toMatch(/^From your WAV recording, 0:12 · voice pitch \d+ Hz · New balance: [\d,]+ credits$/);
+    const pitch = Number(/pitch (\d+) Hz/.exec(reference!)![1]);
+    expect(pitch).toBeGreaterThan(130);
+    expect(pitch).toBeLessThan(170);
+    await screenshot(page, "desktop-clone-result");
+  });
+
+  it("lists the clone in the history, marked as a clone, and plays it there", async () => {
+    await page.getByRole("navigation", { name: "Dashboard" }).and(page.locator(":visible")).getByRole("link", { name: "History" }).click();
+    await page.waitForURL("**/en/dashboard/history");
+    const item = page.getByTestId("history-item").first();
+    await item.waitFor();
+    expect(await item.getAttribute("data-kind")).toBe("clone");
+    expect(await item.getByTestId("clone-badge").textContent()).toBe("Clone");
+    expect(await item.textContent()).toContain("Cloned voice");
+    expect(await item.textContent()).toContain(text);
+    await item.getByRole("button", { name: "Play audio by Cloned voice" }).click();
+    await expect.poll(() => audioDuration(page, "history-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    await screenshot(page, "desktop-history-clone");
+  });
+
+  it("raised no error in the page", () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("refusals before upload, and cancelling", () => {
+  it("refuses a dropped 5-second recording before uploading it, in German", async () => {
+    const other = await newContext(browser, { locale: "de-DE" });
+    await signInViaApi(other, "e2e-clone-short@example.com");
+    const tab = await other.newPage();
+    const tabErrors = watchPageErrors(tab);
+    const requests = countCloneRequests(tab);
+    await tab.goto("/de/dashboard/clone");
+    await waitForLocale(tab, "de");
+    await tab.getByTestId("drop-zone").waitFor();
+    await dropFile(tab, "kurz.wav", voicedWav(5), "audio/wav");
+    const status = tab.getByTestId("reference-status");
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: 10_000 }).toBe("problem");
+    expect(await status.textContent()).toBe("Die Aufnahme ist 5 Sekunden lang; sie muss mindestens 10 Sekunden lang sein.");
+    expect(await tab.getByTestId("reference-duration").textContent()).toBe("0:05 (0:10–5:00)");
+    await tab.getByLabel("Text", { exact: true }).fill("Hallo, das ist meine Stimme.");
+    await tab.getByLabel("Das ist meine eigene Stimme, oder ich habe die Erlaubnis der sprechenden Person, sie zu klonen.").check();
+    expect(await tab.getByRole("button", { name: "Stimme klonen" }).isDisabled()).toBe(true);
+    expect(await tab.getByTestId("form-problem").textContent()).toBe("Verwende eine Aufnahme, die die Anforderungen erfüllt.");
+    await screenshot(tab, "desktop-clone-too-short-de");
+    expect(requests()).toBe(0);
+    expect(tabErrors).toEqual([]);
+    await other.close();
+  });
+
+  it("refuses a text file renamed .wav by its content", async () => {
+    const other = await newContext(browser);
+    await signInViaApi(other, "e2e-clone-text@example.com");
+    const tab = await other.newPage();
+    await tab.goto("/en/dashboard/clone");
+    await fileInput(tab).setInputFiles({ name: "notes.wav", mimeType: "audio/wav", buffer: Buffer.from("These are my notes, not audio.\n".repeat(50)) });
+    const status = tab.getByTestId("reference-status");
+    await expect.poll(() => status.getAttribute("data-state")).toBe("problem");
+    expect(await status.textContent()).toBe("This file type is not supported. Use MP3, OGG, M4A or WAV audio.");
+    await tab.getByRole("button", { name: "Remove recording" }).click();
+    await tab.getByText("Drop your recording here").waitFor();
+    await other.close();
+  });
+
+  it("cancels while the clone is in flight and charges nothing", async () => {
+    const other = await newContext(browser);
+    await signInViaApi(other, "e2e-clone-cancel@example.com");
+    const tab = await other.newPage();
+    // Hold the request in the browser so it never reaches the server.
+    await tab.route("**/api/clone-voice", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 5_000));
+      await route.abort().catch(() => undefined);
+    });
+    await tab.goto("/en/dashboard/clone");
+    await expect.poll(() => balance(tab)).toBe("10,000");
+    await fileInput(tab).setInputFiles({ name: "me.wav", mimeType: "audio/wav", buffer: voicedWav(11) });
+    await expect.poll(() => tab.getByTestId("reference-status").getAttribute("data-state")).toBe("ok");
+    await tab.getByLabel("Text", { exact: true }).fill("This clone will be cancelled.");
+    await tab.getByRole("checkbox").check();
+    await tab.getByRole("button", { name: "Clone voice" }).click();
+    await tab.getByRole("status").filter({ hasText: /Uploading your recording|Cloning the voice/ }).waitFor();
+    await screenshot(tab, "desktop-clone-progress");
+    await tab.getByRole("button", { name: "Cancel" }).click();
+    await tab.getByText(/Upload cancelled\. Nothing was charged\.|Stopped waiting\./).waitFor();
+    expect(await tab.getByRole("button", { name: "Clone voice" }).isEnabled()).toBe(true);
+    expect(await balance(tab)).toBe("10,000");
+    await other.close();
+  });
+});
+
+describe("recording from the microphone", () => {
+  it("records from Chromium's fake microphone and converts it to a WAV the page accepts", async () => {
+    const micBrowser = await chromium.launch({
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--no-first-run", "--disable-background-networking"],
+    });
+    try {
+      const micContext = await micBrowser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, locale: "en-US" });
+      await micContext.grantPermissions(["microphone"], { origin: baseUrl() });
+      await signInViaApi(micContext, "e2e-clone-mic@example.com");
+      const tab = await micContext.newPage();
+      const tabErrors = watchPageErrors(tab);
+      await tab.goto("/en/dashboard/clone");
+      await tab.getByRole("button", { name: "Record with microphone" }).click();
+      const stop = tab.getByRole("button", { name: "Stop recording" });
+      await stop.waitFor();
+      await tab.getByText(/Keep talking: \d+ more seconds?\./).waitFor();
+      await screenshot(tab, "desktop-clone-recording");
+      await tab.getByText("That is enough for a clone.", { exact: false }).waitFor({ timeout: 15_000 });
+      await expect.poll(() => tab.getByTestId("recording-time").textContent(), { timeout: 5_000 }).toMatch(/^0:1[1-9] \/ 2:00$/);
+      await stop.click();
+      const status = tab.getByTestId("reference-status");
+      await expect.poll(() => status.getAttribute("data-state"), { timeout: 15_000 }).toBe("ok");
+      expect(await tab.getByTestId("reference-format").textContent()).toBe("WAV");
+      expect(await tab.getByTestId("reference-name").textContent()).toMatch(/^recording-\d{8}-\d{6}\.wav$/);
+      expect(await tab.getByTestId("reference-duration").textContent()).toMatch(/^0:1[1-9] /);
+      expect(await tab.getByText("Recorded", { exact: true }).count()).toBe(1);
+      expect(tabErrors).toEqual([]);
+      await micContext.close();
+    } finally {
+      await micBrowser.close();
+    }
+  });
+});
+
+describe("phone", () => {
+  it("shows the Clone page and its result at 390 × 844 without horizontal scrolling", async () => {
+    const phone = await newContext(browser, { viewport: PHONE });
+    await signInViaApi(phone, "e2e-clone-phone@example.com");
+    const tab = await phone.newPage();
+    await tab.goto("/en/dashboard/clone");
+    await tab.getByTestId("drop-zone").waitFor();
+    await tab.evaluate(() => document.fonts.ready);
+    await screenshot(tab, "phone-clone-empty");
+    expect(await horizontalOverflow(tab)).toBeLessThanOrEqual(0);
+    await fileInput(tab).setInputFiles({ name: "a-rather-long-file-name-from-my-phone-recorder-app.wav", mimeType: "audio/wav", buffer: voicedWav(12) });
+    await expect.poll(() => tab.getByTestId("reference-status").getAttribute("data-state")).toBe("ok");
+    await tab.getByLabel("Text", { exact: true }).fill("Phones can clone voices too.");
+    await tab.getByRole("checkbox").check();
+    await tab.getByRole("button", { name: "Clone voice" }).click();
+    await tab.getByTestId("result-status").waitFor({ timeout: 45_000 });
+    await tab.waitForFunction(() => document.querySelector("[data-testid=result] [role=slider]")?.getAttribute("aria-disabled") === "false");
+    await screenshot(tab, "phone-clone-result");
+    expect(await horizontalOverflow(tab)).toBeLessThanOrEqual(0);
+    await phone.close();
+  });
+});
