@@ -5,16 +5,15 @@
 //  (c) overdraft: 50 concurrent different requests from a user whose balance covers 10;
 //  (d) local engine synthesis time per 100 characters (uncached generations, end to end).
 // Every loop is bounded in count; all traffic goes to 127.0.0.1.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { startLocalServer } from "./local-server.mjs";
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { startProduct } from "./local-server.mjs";
 
-const PORT = Number(process.env.BENCH_PORT ?? 8795);
 const REQUESTS_PER_RUN = Number(process.env.BENCH_REQUESTS ?? 1500);
+const STATE = "test-artifacts/bench-state";
 
-const state = mkdtempSync(path.join(tmpdir(), "sexyvoice-bench-"));
-const server = await startLocalServer({ port: PORT, persistTo: state });
+if (!existsSync("dist/spa/index.html")) spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+const server = await startProduct({ stateDir: STATE, logFile: "test-artifacts/bench-wrangler.log" });
 const base = server.url;
 
 function percentile(sorted, p) {
@@ -133,6 +132,6 @@ try {
   console.log(`\nbench ${ok ? "OK" : "FAILED an invariant"}`);
   process.exitCode = ok ? 0 : 1;
 } finally {
-  server.stop();
-  rmSync(state, { recursive: true, force: true });
+  await server.stop();
+  rmSync(STATE, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { TestProject } from "vitest/node";
-import { startProduct } from "./server.mts";
+import { startProduct } from "../../scripts/local-server.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

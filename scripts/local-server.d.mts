@@ -1,0 +1,6 @@
+export interface LocalProduct {
+  url: string;
+  stop: () => Promise<void>;
+}
+export function freePort(): Promise<number>;
+export function startProduct(options: { stateDir: string; logFile: string }): Promise<LocalProduct>;
