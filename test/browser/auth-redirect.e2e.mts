@@ -1,22 +1,12 @@
 /** Signed-out visitors of dashboard pages go to sign-in and come back to the page afterwards. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, newContext, screenshot, signInWithEmail, waitForLocale } from "./helpers.mts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, browserForFile, openPage, screenshot, signInThroughForm, signInWithEmail, waitForLocale } from "./helpers.mts";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("sign-in guard", () => {
   it("sends a signed-out visitor of /en/dashboard/credits to sign-in, then back to Credits", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser());
     await page.goto("/en/dashboard/credits");
     await page.waitForURL((url) => url.pathname === "/en/sign-in" && url.searchParams.get("next") === "/en/dashboard/credits");
     await waitForLocale(page, "en");
@@ -31,8 +21,7 @@ describe("sign-in guard", () => {
   });
 
   it("keeps the language of the sign-in page when returning", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser());
     await page.goto("/es/dashboard/history");
     await page.waitForURL("**/es/sign-in?next=*");
     await waitForLocale(page, "es");
@@ -44,11 +33,8 @@ describe("sign-in guard", () => {
   });
 
   it("signs out from the user menu and guards the dashboard again", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto("/en/sign-in");
-    await signInWithEmail(page, "e2e-signout@example.com");
-    await page.waitForURL("**/en/dashboard/generate");
+    const { context, page } = await openPage(browser());
+    await signInThroughForm(page, "/en/sign-in", "e2e-signout@example.com", "/en/dashboard/generate");
     await page.getByRole("button", { name: "Account menu" }).click();
     expect(await page.getByText("e2e-signout@example.com").count()).toBe(1);
     await page.getByRole("button", { name: "Sign out" }).click();
@@ -59,11 +45,8 @@ describe("sign-in guard", () => {
   });
 
   it("refuses to return to another site after sign-in", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    await page.goto(`/en/sign-in?next=${encodeURIComponent("//evil.example/dashboard")}`);
-    await signInWithEmail(page, "e2e-redirect@example.com");
-    await page.waitForURL("**/en/dashboard/generate");
+    const { context, page } = await openPage(browser());
+    await signInThroughForm(page, `/en/sign-in?next=${encodeURIComponent("//evil.example/dashboard")}`, "e2e-redirect@example.com", "/en/dashboard/generate");
     expect(page.url()).toBe(`${baseUrl()}/en/dashboard/generate`);
     await context.close();
   });

@@ -6,9 +6,9 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, signInViaApi, waitForLocale } from "./helpers.mts";
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { browserForFile, openPage, waitForLocale } from "./helpers.mts";
 
 const DASHBOARD_CHUNKS = /\/(layout|generate|clone|history|credits|profile|waveform-player|voice-picker|voice-recorder|clone-input|wav|supabase)-[\w-]+\.js$/;
 /** Strings zod's runtime carries; the SPA imports only zod-free modules of the Worker. */
@@ -18,16 +18,11 @@ function containsZod(scripts: string[]): string[] {
   return scripts.filter((pathname) => ZOD_MARKERS.test(readFileSync(`dist/spa${pathname}`, "utf8")));
 }
 
-let browser: Browser;
+const browser = browserForFile();
 const report: Record<string, { scripts: Array<{ file: string; bytes: number; gzip: number }>; totalGzip: number }> = {};
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
+afterAll(() => {
   writeFileSync("test-artifacts/bundle-sizes.json", `${JSON.stringify(report, null, 2)}\n`);
-  await browser?.close();
 });
 
 async function scriptsLoadedBy(page: Page, path: string, ready: () => Promise<unknown>): Promise<string[]> {
@@ -52,8 +47,7 @@ function record(name: string, scripts: string[]): void {
 
 describe("code splitting", () => {
   it("the landing page loads no dashboard code", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser());
     const scripts = await scriptsLoadedBy(page, "/en/", () => page.getByRole("button", { name: /Play a sample of/ }).first().waitFor());
     record("landing", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
@@ -62,8 +56,7 @@ describe("code splitting", () => {
   });
 
   it("the sign-in page loads no dashboard code", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser());
     const scripts = await scriptsLoadedBy(page, "/en/sign-in", () => page.getByLabel("Email address").waitFor());
     record("sign-in", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
@@ -72,9 +65,7 @@ describe("code splitting", () => {
   });
 
   it("the Generate page loads its own chunk and the player, but not supabase-js in local mode", async () => {
-    const context = await newContext(browser);
-    await signInViaApi(context, "e2e-bundle@example.com");
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser(), { signedInAs: "e2e-bundle@example.com" });
     const scripts = await scriptsLoadedBy(page, "/en/dashboard/generate", () => page.getByRole("radio").first().waitFor({ state: "attached" }));
     record("generate", scripts);
     expect(scripts.some((file) => /\/generate-[\w-]+\.js$/.test(file))).toBe(true);
@@ -84,9 +75,7 @@ describe("code splitting", () => {
   });
 
   it("the Clone page loads its own chunk and the player, but no zod and not supabase-js in local mode", async () => {
-    const context = await newContext(browser);
-    await signInViaApi(context, "e2e-bundle@example.com");
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser(), { signedInAs: "e2e-bundle@example.com" });
     const scripts = await scriptsLoadedBy(page, "/en/dashboard/clone", () => page.getByTestId("drop-zone").waitFor());
     record("clone", scripts);
     expect(scripts.some((file) => /\/clone-[\w-]+\.js$/.test(file))).toBe(true);

@@ -6,9 +6,9 @@
  * file dropped on the page is refused before upload, in the user's language; a recording from
  * Chromium's fake microphone becomes a WAV the page accepts; cancelling charges nothing.
  */
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_PATH, PHONE, baseUrl, horizontalOverflow, launchBrowser, newContext, screenshot, signInViaApi, signInWithEmail, waitForLocale, watchPageErrors } from "./helpers.mts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { PHONE, audioDuration, baseUrl, browserForFile, creditBalance, horizontalOverflow, launchBrowser, openPage, screenshot, signInThroughForm, waitForLocale } from "./helpers.mts";
 
 /**
  * A voiced-like test signal, 16-bit mono PCM WAV: a 150 Hz fundamental with decaying harmonics,
@@ -45,8 +45,6 @@ function voicedWav(seconds: number, sampleRate = 22_050): Buffer {
   return buffer;
 }
 
-const balance = (target: Page) => target.getByTestId("credit-balance").textContent();
-const audioDuration = (target: Page, testId: string) => target.getByTestId(testId).evaluate((element) => (element as HTMLAudioElement).duration);
 const fileInput = (target: Page) => target.locator('input[type="file"]');
 
 /** Counts requests to the clone route, to prove a refusal happened before any upload. */
@@ -75,20 +73,12 @@ async function dropFile(target: Page, name: string, bytes: Buffer, type: string)
   await zone.dispatchEvent("drop", { dataTransfer: transfer });
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const browser = browserForFile();
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchPageErrors(page);
-});
-
-afterAll(async () => {
-  await browser?.close();
+  ({ page, errors } = await openPage(browser()));
 });
 
 describe("clone a voice from a 12-second WAV → play it → find it in history", () => {
@@ -97,12 +87,8 @@ describe("clone a voice from a 12-second WAV → play it → find it in history"
   let requests: () => number;
 
   it("signs in locally and reaches the Clone page from the navigation", async () => {
-    await page.goto("/en/dashboard/clone");
-    await page.waitForURL("**/en/sign-in**");
-    await waitForLocale(page, "en");
-    await signInWithEmail(page, "e2e-clone@example.com");
-    await page.waitForURL("**/en/dashboard/clone");
-    await expect.poll(() => balance(page)).toBe("10,000");
+    await signInThroughForm(page, "/en/dashboard/clone", "e2e-clone@example.com", "/en/dashboard/clone");
+    await expect.poll(() => creditBalance(page)).toBe("10,000");
     await page.getByRole("navigation", { name: "Dashboard" }).and(page.locator(":visible")).getByRole("link", { name: "Clone" }).waitFor();
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Clone a voice");
     requests = countCloneRequests(page);
@@ -169,7 +155,7 @@ describe("clone a voice from a 12-second WAV → play it → find it in history"
     // The balance in the header changes at once, to what the response says.
     const used = Number((await status.textContent())!.replace(/\D/g, ""));
     expect(used).toBeGreaterThan(0);
-    await expect.poll(() => balance(page)).toBe((10_000 - used).toLocaleString("en-US"));
+    await expect.poll(() => creditBalance(page)).toBe((10_000 - used).toLocaleString("en-US"));
     const reference = await page.getByTestId("result-reference").textContent();
     expect(reference).toMatch(/^From your WAV recording, 0:12 · voice pitch \d+ Hz · New balance: [\d,]+ credits$/);
     const pitch = Number(/pitch (\d+) Hz/.exec(reference!)![1]);
@@ -199,10 +185,7 @@ describe("clone a voice from a 12-second WAV → play it → find it in history"
 
 describe("refusals before upload, and cancelling", () => {
   it("refuses a dropped 5-second recording before uploading it, in German", async () => {
-    const other = await newContext(browser, { locale: "de-DE" });
-    await signInViaApi(other, "e2e-clone-short@example.com");
-    const tab = await other.newPage();
-    const tabErrors = watchPageErrors(tab);
+    const { context: other, page: tab, errors: tabErrors } = await openPage(browser(), { locale: "de-DE", signedInAs: "e2e-clone-short@example.com" });
     const requests = countCloneRequests(tab);
     await tab.goto("/de/dashboard/clone");
     await waitForLocale(tab, "de");
@@ -223,9 +206,7 @@ describe("refusals before upload, and cancelling", () => {
   });
 
   it("refuses a text file renamed .wav by its content", async () => {
-    const other = await newContext(browser);
-    await signInViaApi(other, "e2e-clone-text@example.com");
-    const tab = await other.newPage();
+    const { context: other, page: tab } = await openPage(browser(), { signedInAs: "e2e-clone-text@example.com" });
     await tab.goto("/en/dashboard/clone");
     await fileInput(tab).setInputFiles({ name: "notes.wav", mimeType: "audio/wav", buffer: Buffer.from("These are my notes, not audio.\n".repeat(50)) });
     const status = tab.getByTestId("reference-status");
@@ -237,16 +218,14 @@ describe("refusals before upload, and cancelling", () => {
   });
 
   it("cancels while the clone is in flight and charges nothing", async () => {
-    const other = await newContext(browser);
-    await signInViaApi(other, "e2e-clone-cancel@example.com");
-    const tab = await other.newPage();
+    const { context: other, page: tab } = await openPage(browser(), { signedInAs: "e2e-clone-cancel@example.com" });
     // Hold the request in the browser so it never reaches the server.
     await tab.route("**/api/clone-voice", async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 5_000));
       await route.abort().catch(() => undefined);
     });
     await tab.goto("/en/dashboard/clone");
-    await expect.poll(() => balance(tab)).toBe("10,000");
+    await expect.poll(() => creditBalance(tab)).toBe("10,000");
     await fileInput(tab).setInputFiles({ name: "me.wav", mimeType: "audio/wav", buffer: voicedWav(11) });
     await expect.poll(() => tab.getByTestId("reference-status").getAttribute("data-state")).toBe("ok");
     await tab.getByLabel("Text", { exact: true }).fill("This clone will be cancelled.");
@@ -257,24 +236,17 @@ describe("refusals before upload, and cancelling", () => {
     await tab.getByRole("button", { name: "Cancel" }).click();
     await tab.getByText(/Upload cancelled\. Nothing was charged\.|Stopped waiting\./).waitFor();
     expect(await tab.getByRole("button", { name: "Clone voice" }).isEnabled()).toBe(true);
-    expect(await balance(tab)).toBe("10,000");
+    expect(await creditBalance(tab)).toBe("10,000");
     await other.close();
   });
 });
 
 describe("recording from the microphone", () => {
   it("records from Chromium's fake microphone and converts it to a WAV the page accepts", async () => {
-    const micBrowser = await chromium.launch({
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--no-first-run", "--disable-background-networking"],
-    });
+    const micBrowser = await launchBrowser(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
     try {
-      const micContext = await micBrowser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 860 }, locale: "en-US" });
+      const { context: micContext, page: tab, errors: tabErrors } = await openPage(micBrowser, { signedInAs: "e2e-clone-mic@example.com" });
       await micContext.grantPermissions(["microphone"], { origin: baseUrl() });
-      await signInViaApi(micContext, "e2e-clone-mic@example.com");
-      const tab = await micContext.newPage();
-      const tabErrors = watchPageErrors(tab);
       await tab.goto("/en/dashboard/clone");
       await tab.getByRole("button", { name: "Record with microphone" }).click();
       const stop = tab.getByRole("button", { name: "Stop recording" });
@@ -300,9 +272,7 @@ describe("recording from the microphone", () => {
 
 describe("phone", () => {
   it("shows the Clone page and its result at 390 × 844 without horizontal scrolling", async () => {
-    const phone = await newContext(browser, { viewport: PHONE });
-    await signInViaApi(phone, "e2e-clone-phone@example.com");
-    const tab = await phone.newPage();
+    const { context: phone, page: tab } = await openPage(browser(), { viewport: PHONE, signedInAs: "e2e-clone-phone@example.com" });
     await tab.goto("/en/dashboard/clone");
     await tab.getByTestId("drop-zone").waitFor();
     await tab.evaluate(() => document.fonts.ready);

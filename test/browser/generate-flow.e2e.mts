@@ -3,38 +3,24 @@
  * sign in → generate → the audio plays with a real duration → the same text again comes from the
  * cache → it is in the history → it can be played there and deleted.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { baseUrl, launchBrowser, newContext, screenshot, signInViaApi, signInWithEmail, waitForLocale, watchPageErrors } from "./helpers.mts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { audioDuration, browserForFile, creditBalance, generateViaApi, openPage, screenshot, signInThroughForm, waitForLocale } from "./helpers.mts";
 
-let browser: Browser;
-let context: BrowserContext;
+const browser = browserForFile();
 let page: Page;
 let errors: string[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newContext(browser);
-  page = await context.newPage();
-  errors = watchPageErrors(page);
+  ({ page, errors } = await openPage(browser()));
 });
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const balance = (target: Page) => target.getByTestId("credit-balance").textContent();
-const audioDuration = (target: Page, testId: string) => target.getByTestId(testId).evaluate((element) => (element as HTMLAudioElement).duration);
 
 describe("generate → cache → history → delete", () => {
   const text = `Hello from the browser test, run ${Date.now()}.`;
 
   it("signs in with the local email sign-in and lands on Generate with the welcome credits", async () => {
-    await page.goto("/en/sign-in");
-    await waitForLocale(page, "en");
-    await signInWithEmail(page, "e2e-flow@example.com");
-    await page.waitForURL("**/en/dashboard/generate");
-    await expect.poll(() => balance(page)).toBe("10,000");
+    await signInThroughForm(page, "/en/sign-in", "e2e-flow@example.com", "/en/dashboard/generate");
+    await expect.poll(() => creditBalance(page)).toBe("10,000");
     await expect.poll(() => page.getByRole("radiogroup").getByRole("radio").count()).toBeGreaterThanOrEqual(38);
   });
 
@@ -50,7 +36,7 @@ describe("generate → cache → history → delete", () => {
     expect(await status.getAttribute("data-cached")).toBe("false");
     await expect.poll(() => audioDuration(page, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
     // The balance in the header changes at once, from the response.
-    await expect.poll(() => balance(page)).not.toBe("10,000");
+    await expect.poll(() => creditBalance(page)).not.toBe("10,000");
     await page.getByRole("slider", { name: "Playback position" }).waitFor();
     await screenshot(page, "desktop-generate-result");
   });
@@ -68,12 +54,12 @@ describe("generate → cache → history → delete", () => {
   });
 
   it("serves the same text again from the cache, for free", async () => {
-    const before = await balance(page);
+    const before = await creditBalance(page);
     await page.getByRole("button", { name: "Generate speech" }).click();
     await expect.poll(() => page.getByTestId("result-status").getAttribute("data-cached"), { timeout: 30_000 }).toBe("true");
     await expect.poll(() => page.getByTestId("result-status").textContent()).toContain("From cache");
     await expect.poll(() => audioDuration(page, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect(await balance(page)).toBe(before);
+    expect(await creditBalance(page)).toBe(before);
   });
 
   it("lists both generations in the history, newest first, and plays one there", async () => {
@@ -111,9 +97,7 @@ describe("generate → cache → history → delete", () => {
 
 describe("progress and cancel", () => {
   it("shows progress while speaking and cancels the request without charging", async () => {
-    const other = await newContext(browser);
-    await signInViaApi(other, "e2e-cancel@example.com");
-    const tab = await other.newPage();
+    const { context: other, page: tab } = await openPage(browser(), { signedInAs: "e2e-cancel@example.com" });
     // Hold the request so the progress state can be seen and cancelled.
     await tab.route("**/api/generate-voice", async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 4_000));
@@ -121,7 +105,7 @@ describe("progress and cancel", () => {
     });
     await tab.goto("/en/dashboard/generate");
     await tab.getByRole("radio").first().waitFor({ state: "attached" });
-    await expect.poll(() => balance(tab)).toBe("10,000");
+    await expect.poll(() => creditBalance(tab)).toBe("10,000");
     await tab.getByLabel("Text", { exact: true }).fill("This request will be cancelled.");
     await tab.getByRole("button", { name: "Generate speech" }).click();
     await tab.getByText("is speaking your text…").waitFor();
@@ -130,14 +114,12 @@ describe("progress and cancel", () => {
     await tab.getByRole("button", { name: "Cancel" }).click();
     await tab.getByText("Generation cancelled.").waitFor();
     expect(await tab.getByRole("button", { name: "Generate speech" }).isEnabled()).toBe(true);
-    expect(await balance(tab)).toBe("10,000");
+    expect(await creditBalance(tab)).toBe("10,000");
     await other.close();
   });
 
   it("shows the server's error in the user's language (a voice that does not exist)", async () => {
-    const other = await newContext(browser, { locale: "de-DE" });
-    await signInViaApi(other, "e2e-error@example.com");
-    const tab = await other.newPage();
+    const { context: other, page: tab } = await openPage(browser(), { locale: "de-DE", signedInAs: "e2e-error@example.com" });
     // Rewrite the chosen voice to one the catalogue does not have: the server answers 404 voice_not_found.
     await tab.route("**/api/generate-voice", async (route) => {
       const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
@@ -159,19 +141,12 @@ describe("progress and cancel", () => {
 describe("history pagination", () => {
   it("shows ten items, then the rest after “Show more”", async () => {
     const email = "e2e-pages@example.com";
-    const auth = await fetch(`${baseUrl()}/api/auth/local`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email }) });
-    const { accessToken } = (await auth.json()) as { accessToken: string };
-    for (let index = 1; index <= 12; index += 1) {
-      const response = await fetch(`${baseUrl()}/api/generate-voice`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
-        body: JSON.stringify({ text: `History entry number ${index}.`, voice: "gemini-puck", locale: "en" }),
-      });
-      expect(response.status).toBe(200);
-    }
-    const other = await newContext(browser);
-    await signInViaApi(other, email);
-    const tab = await other.newPage();
+    await generateViaApi(
+      email,
+      "gemini-puck",
+      Array.from({ length: 12 }, (_, index) => `History entry number ${index + 1}.`),
+    );
+    const { context: other, page: tab } = await openPage(browser(), { signedInAs: email });
     await tab.goto("/en/dashboard/history");
     const items = tab.getByTestId("history-item");
     await expect.poll(() => items.count()).toBe(10);

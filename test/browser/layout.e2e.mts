@@ -3,9 +3,9 @@
  * 360 px), every control labelled, visible keyboard focus, no layout shift when a result
  * arrives. Saves a screenshot of every page on phone and desktop for review.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DESKTOP, PHONE, baseUrl, horizontalOverflow, launchBrowser, newContext, screenshot, createSession, useSession, waitForLocale, watchPageErrors } from "./helpers.mts";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DESKTOP, PHONE, browserForFile, createSession, creditBalance, generateViaApi, horizontalOverflow, newContext, openPage, screenshot, useSession, waitForLocale, watchPageErrors } from "./helpers.mts";
 
 const EMAIL = "e2e-layout@example.com";
 
@@ -20,33 +20,17 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: "not-found", path: "/en/no-such-page", signedIn: false, ready: (page) => page.getByRole("heading", { name: "Page not found" }).waitFor() },
 ];
 
-let browser: Browser;
+const browser = browserForFile();
 let session: string;
 
-async function seedHistory(): Promise<void> {
-  const auth = await fetch(`${baseUrl()}/api/auth/local`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: EMAIL }) });
-  const { accessToken } = (await auth.json()) as { accessToken: string };
-  const response = await fetch(`${baseUrl()}/api/generate-voice`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${accessToken}` },
-    body: JSON.stringify({ text: "A short sentence for the history page screenshot.", voice: "orpheus-tara", locale: "en" }),
-  });
-  expect(response.status).toBe(200);
-}
-
 beforeAll(async () => {
-  browser = await launchBrowser();
-  await seedHistory();
+  await generateViaApi(EMAIL, "orpheus-tara", ["A short sentence for the history page screenshot."]);
   session = await createSession(EMAIL);
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 async function contexts(viewport: { width: number; height: number }): Promise<{ signedOut: BrowserContext; signedIn: BrowserContext }> {
-  const signedOut = await newContext(browser, { viewport });
-  const signedIn = await newContext(browser, { viewport });
+  const signedOut = await newContext(browser(), { viewport });
+  const signedIn = await newContext(browser(), { viewport });
   await useSession(signedIn, session);
   return { signedOut, signedIn };
 }
@@ -152,8 +136,7 @@ describe("accessibility basics", () => {
   });
 
   it("reaches the sign-in form by keyboard with a visible focus ring", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser());
     await page.goto("/en/sign-in");
     await page.getByLabel("Email address").waitFor();
     let focused = "";
@@ -208,6 +191,8 @@ describe("accessibility basics", () => {
     await page.goto("/en/dashboard/generate");
     await page.getByRole("radio").first().waitFor({ state: "attached" });
     await page.getByLabel("Text", { exact: true }).fill("Nothing on the page should jump when this arrives.");
+    // The balance line under the estimate appears when the balance loads: wait for it, that is not the result's doing.
+    await expect.poll(() => creditBalance(page)).not.toBe("—");
     // Positions in page coordinates: the page may scroll to the result, which is not a shift.
     const measure = () =>
       page.evaluate(() => {

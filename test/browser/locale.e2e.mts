@@ -1,22 +1,12 @@
 /** Languages: `/` follows the browser's language, and the switcher changes text and URL. */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newContext, signInViaApi, waitForLocale, watchPageErrors } from "./helpers.mts";
+import { describe, expect, it } from "vitest";
+import { browserForFile, openPage, waitForLocale } from "./helpers.mts";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe("locale routing", () => {
   it("sends / to the browser's language", async () => {
-    const context = await newContext(browser, { locale: "de-DE" });
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser(), { locale: "de-DE" });
     await page.goto("/");
     await page.waitForURL("**/de/");
     await waitForLocale(page, "de");
@@ -26,8 +16,7 @@ describe("locale routing", () => {
   });
 
   it("puts a path without a locale under the visitor's language", async () => {
-    const context = await newContext(browser, { locale: "it-IT" });
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser(), { locale: "it-IT" });
     await page.goto("/sign-in");
     await page.waitForURL("**/it/sign-in");
     await waitForLocale(page, "it");
@@ -36,9 +25,7 @@ describe("locale routing", () => {
   });
 
   it("switches the landing page's language: visible text, URL and <html lang> change", async () => {
-    const context = await newContext(browser);
-    const page = await context.newPage();
-    const errors = watchPageErrors(page);
+    const { context, page, errors } = await openPage(browser());
     await page.goto("/en/");
     await waitForLocale(page, "en");
     const heading = page.getByRole("heading", { level: 1 });
@@ -56,9 +43,7 @@ describe("locale routing", () => {
   });
 
   it("switches a dashboard page's language and keeps the page", async () => {
-    const context = await newContext(browser);
-    await signInViaApi(context, "e2e-locale@example.com");
-    const page = await context.newPage();
+    const { context, page } = await openPage(browser(), { signedInAs: "e2e-locale@example.com" });
     await page.goto("/en/dashboard/history");
     await waitForLocale(page, "en");
     await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("History");

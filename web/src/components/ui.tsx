@@ -1,5 +1,5 @@
-/** Small shared building blocks: buttons, notices, badges, page headings. */
-import type { ButtonHTMLAttributes, ReactNode } from "react";
+/** Small shared building blocks: buttons, notices, badges, page and step headings. */
+import type { ButtonHTMLAttributes, ReactNode, Ref } from "react";
 import { AlertIcon, Spinner } from "./icons";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger" | "inverse" | "white";
@@ -77,6 +77,19 @@ export function PageHeader({ title, description, actions }: { title: string; des
       </div>
       {actions}
     </div>
+  );
+}
+
+/**
+ * A numbered step of a dashboard form ("1 Choose a voice"). With a ref it can take focus (tabIndex
+ * -1), which the result step uses to move the reader to a new result.
+ */
+export function StepHeading({ step, children, headingRef, compact = false }: { step: number; children: string; headingRef?: Ref<HTMLHeadingElement>; compact?: boolean }) {
+  return (
+    <h2 ref={headingRef} tabIndex={headingRef === undefined ? undefined : -1} className={`${compact ? "mb-3" : "mb-4"} flex items-center gap-2 text-base font-semibold text-slate-900`}>
+      <span className="inline-flex size-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">{step}</span>
+      {children}
+    </h2>
   );
 }
 

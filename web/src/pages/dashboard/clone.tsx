@@ -6,12 +6,13 @@
  * progress, then progress while the voice is made, both cancellable; the result plays in the
  * waveform player and the new balance is shown at once from the response.
  */
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent, type Ref } from "react";
+import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { CloneVoiceResponse } from "../../../../worker/contracts";
-import { api, isAbortError, type UploadProgress } from "../../api/client";
-import { describeError, type UserFacingError } from "../../api/error-messages";
-import { queryKeys, setBalance, useMe } from "../../api/queries";
+import { api, type UploadProgress } from "../../api/client";
+import type { UserFacingError } from "../../api/error-messages";
+import { usePaidRequest } from "../../api/paid-request";
+import { queryKeys, useMe } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { LOCALES, type Locale } from "../../i18n/routing";
 import type { MessageKey } from "../../i18n/translate";
@@ -33,8 +34,10 @@ import {
   type ReferenceProblem,
 } from "../../lib/clone-input";
 import { languageName } from "../../lib/voices";
-import { AlertIcon, CheckIcon, ClockIcon, CloneIcon, CoinsIcon, FileAudioIcon, UploadIcon, WaveIcon, XIcon } from "../../components/icons";
-import { Badge, Button, Card, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
+import { AlertIcon, CheckIcon, ClockIcon, CloneIcon, FileAudioIcon, UploadIcon, XIcon } from "../../components/icons";
+import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, ResultWorking } from "../../components/result-panel";
+import { CostAndSubmit, SpeechTextField } from "../../components/speech-form";
+import { Badge, Card, PageHeader, StepHeading, buttonClass } from "../../components/ui";
 import { VoiceRecorder } from "../../components/voice-recorder";
 import { WaveformPlayer } from "../../components/waveform-player";
 
@@ -66,15 +69,6 @@ const FORM_PROBLEM_KEYS: Record<CloneFormProblem, MessageKey> = {
 };
 
 const FORMAT_LABELS = { wav: "WAV", mp3: "MP3", ogg: "OGG", m4a: "M4A" } as const;
-
-function StepHeading({ step, children, headingRef }: { step: number; children: string; headingRef?: Ref<HTMLHeadingElement> }) {
-  return (
-    <h2 ref={headingRef} tabIndex={headingRef === undefined ? undefined : -1} className="mb-4 flex items-center gap-2 text-base font-semibold text-slate-900">
-      <span className="inline-flex size-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">{step}</span>
-      {children}
-    </h2>
-  );
-}
 
 /** The recording's length as the message about it needs it: never rounded across a limit. */
 function problemDuration(seconds: number, problem: ReferenceProblem | null): number {
@@ -182,7 +176,7 @@ function ReferenceSummary({ reference, fileInputId, onRemove, disabled }: { refe
 
 export default function Clone() {
   const i18n = useI18n();
-  const { t, tp, formatNumber, formatDuration, locale } = i18n;
+  const { t, formatNumber, formatDuration, locale } = i18n;
   useDocumentTitle(t("clone.title"));
   const queryClient = useQueryClient();
   const me = useMe();
@@ -192,25 +186,22 @@ export default function Clone() {
   const [speechLocale, setSpeechLocale] = useState<Locale>(locale);
   const [consent, setConsent] = useState(false);
   const [run, setRun] = useState<Run>({ phase: "idle" });
-  const [elapsed, setElapsed] = useState(0);
   const [dragging, setDragging] = useState(false);
   const [recording, setRecording] = useState(false);
   const dragDepth = useRef(0);
   const nextId = useRef(1);
   const referenceRef = useRef<Reference | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
+  const { send, cancel } = usePaidRequest();
   const phaseRef = useRef<Run["phase"]>("idle");
   const fileInputRef = useRef<HTMLInputElement>(null);
-  const resultHeadingRef = useRef<HTMLHeadingElement>(null);
 
-  const ids = { file: useId(), requirements: useId(), language: useId(), text: useId(), textHelp: useId(), textCount: useId(), consent: useId(), consentHelp: useId(), problem: useId() };
+  const ids = { file: useId(), requirements: useId(), language: useId(), consent: useId(), consentHelp: useId() };
 
   phaseRef.current = run.phase;
   const busy = run.phase === "uploading" || run.phase === "cloning";
   const textCounter = cloneTextCount(text, speechLocale);
   const estimate = cloneEstimate(text, speechLocale);
   const balance = me.data?.credits;
-  const notEnough = balance !== undefined && estimate > balance;
   const problem = cloneFormProblem({ reference: reference === null ? null : reference.facts === null ? "checking" : { problem: reference.problem }, text, locale: speechLocale, consent });
 
   // The object URL of the previous recording is released when it is replaced and on leaving.
@@ -219,7 +210,6 @@ export default function Clone() {
   }, [reference]);
   useEffect(
     () => () => {
-      abortRef.current?.abort();
       if (referenceRef.current !== null) URL.revokeObjectURL(referenceRef.current.objectUrl);
     },
     [],
@@ -237,13 +227,6 @@ export default function Clone() {
       window.removeEventListener("drop", keepPage);
     };
   }, []);
-
-  useEffect(() => {
-    if (run.phase !== "cloning") return;
-    setElapsed(0);
-    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - run.startedAt) / 1000)), 250);
-    return () => clearInterval(timer);
-  }, [run]);
 
   const chooseFile = useCallback((file: File, source: Reference["source"]) => {
     const id = nextId.current++;
@@ -292,54 +275,37 @@ export default function Clone() {
     },
   };
 
-  const onProgress = (progress: UploadProgress) => {
-    if (abortRef.current?.signal.aborted === true) return;
+  const showProgress = (progress: UploadProgress) => {
     if (progress.phase === "uploading") setRun({ phase: "uploading", loaded: progress.loaded, total: progress.total });
     else setRun({ phase: "cloning", startedAt: Date.now() });
   };
 
   const submit = async () => {
     if (reference === null || problem !== null || busy || recording) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
     setRun({ phase: "uploading", loaded: 0, total: reference.file.size });
-    try {
-      const result = await api.cloneVoice({ file: reference.file, fileName: reference.file.name || "recording.wav", text, locale: speechLocale }, { signal: controller.signal, onProgress });
-      setBalance(queryClient, result.creditsRemaining);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.history });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.transactions });
-      setRun({ phase: "done", result });
-      requestAnimationFrame(() => resultHeadingRef.current?.focus({ preventScroll: false }));
-    } catch (error) {
-      if (isAbortError(error)) {
-        const during = phaseRef.current === "cloning" ? "cloning" : "uploading";
-        setRun({ phase: "cancelled", during });
-        // The server may finish a clone it had already started: show what it charged.
-        if (during === "cloning") {
-          void queryClient.invalidateQueries({ queryKey: queryKeys.me });
-          void queryClient.invalidateQueries({ queryKey: queryKeys.history });
-        }
-      } else {
-        setRun({ phase: "error", error: describeError(error, i18n) });
+    const outcome = await send((signal) =>
+      api.cloneVoice(
+        { file: reference.file, fileName: reference.file.name || "recording.wav", text, locale: speechLocale },
+        {
+          signal,
+          onProgress: (progress) => {
+            if (!signal.aborted) showProgress(progress);
+          },
+        },
+      ),
+    );
+    if (outcome.status === "done") setRun({ phase: "done", result: outcome.result });
+    else if (outcome.status === "error") setRun({ phase: "error", error: outcome.error });
+    else {
+      const during = phaseRef.current === "cloning" ? "cloning" : "uploading";
+      setRun({ phase: "cancelled", during });
+      // The server may finish a clone it had already started: show what it charged.
+      if (during === "cloning") {
         void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+        void queryClient.invalidateQueries({ queryKey: queryKeys.history });
       }
-    } finally {
-      if (abortRef.current === controller) abortRef.current = null;
     }
   };
-
-  const cancel = () => abortRef.current?.abort();
-
-  const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-      event.preventDefault();
-      void submit();
-    }
-  };
-
-  const percent = new Intl.NumberFormat(locale, { style: "percent" });
-  const uploadRatio = run.phase === "uploading" && run.total > 0 ? Math.min(1, run.loaded / run.total) : 0;
-  const counterTone = textCounter.overLimit ? "font-semibold text-red-600" : textCounter.characters / textCounter.limit > 0.9 ? "text-amber-700" : "text-slate-500";
 
   return (
     <div>
@@ -428,31 +394,16 @@ export default function Clone() {
               </select>
             </div>
 
-            <div className="mt-5">
-              <div className="flex items-end justify-between gap-2">
-                <label htmlFor={ids.text} className="block text-sm font-medium text-slate-800">
-                  {t("generate.text")}
-                </label>
-                <p id={ids.textCount} className={`text-xs tabular-nums ${counterTone}`} data-testid="text-counter">
-                  {t("generate.counter", { count: formatNumber(textCounter.characters), limit: formatNumber(textCounter.limit) })}
-                </p>
-              </div>
-              <textarea
-                id={ids.text}
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                onKeyDown={onTextKeyDown}
-                rows={5}
-                placeholder={t("clone.textPlaceholder")}
-                aria-describedby={`${ids.textCount} ${ids.textHelp}`}
-                aria-invalid={textCounter.overLimit || undefined}
-                className={`mt-1.5 block w-full resize-y rounded-xl border bg-white px-3 py-2.5 text-base leading-relaxed text-slate-900 placeholder:text-slate-400 ${textCounter.overLimit ? "border-red-400" : "border-slate-300"}`}
-              />
-              <p id={ids.textHelp} className="mt-1.5 text-xs text-slate-500">
-                {tp("generate.words", textCounter.words)} · {t("clone.limit", { limit: formatNumber(textCounter.limit) })}
-                <span className="hidden sm:inline"> · {t("generate.shortcut")}</span>
-              </p>
-            </div>
+            <SpeechTextField
+              className="mt-5"
+              value={text}
+              onChange={setText}
+              onSubmit={() => void submit()}
+              count={textCounter}
+              rows={5}
+              placeholder={t("clone.textPlaceholder")}
+              limitNote={t("clone.limit", { limit: formatNumber(textCounter.limit) })}
+            />
 
             <div className="mt-5 flex items-start gap-3 rounded-xl border border-slate-200 bg-slate-50 p-4">
               <input
@@ -475,140 +426,50 @@ export default function Clone() {
             </div>
 
             {/* One row when the form has the width (phone landscape to tablet, very wide screens); stacked in the two-column layout. */}
-            <div className="mt-6 flex flex-col gap-4 border-t border-slate-100 pt-5 sm:flex-row sm:items-center sm:justify-between lg:flex-col lg:items-stretch 2xl:flex-row 2xl:items-center">
-              <div className="min-w-0 text-sm" aria-live="polite">
-                <p className="text-slate-700">
-                  <CoinsIcon className="mr-1.5 inline size-4 align-[-3px] text-amber-600" />
-                  {t("generate.estimate")}{" "}
-                  <strong className="whitespace-nowrap tabular-nums text-slate-900" data-testid="estimate">
-                    ≈ {tp("credits.amount", estimate)}
-                  </strong>
-                </p>
-                <p className={`mt-0.5 text-xs ${notEnough ? "text-amber-700" : "text-slate-500"}`}>
-                  {notEnough && balance !== undefined
-                    ? t("generate.notEnough", { balance: formatNumber(balance) })
-                    : balance !== undefined && estimate > 0
-                      ? t("generate.balanceAfter", { balance: formatNumber(Math.max(0, balance - estimate)) })
-                      : t("clone.rate", { rate: CLONE_CREDITS_PER_WORD })}
-                </p>
-              </div>
-              <div className="flex shrink-0 gap-2 lg:justify-end 2xl:justify-start">
-                {busy && (
-                  <Button variant="secondary" size="lg" onClick={cancel}>
-                    {t("common.cancel")}
-                  </Button>
-                )}
-                <Button
-                  size="lg"
-                  className="flex-1 whitespace-nowrap sm:flex-none lg:flex-1 2xl:flex-none"
-                  onClick={() => void submit()}
-                  busy={busy}
-                  disabled={problem !== null || recording}
-                  aria-describedby={problem !== null ? ids.problem : undefined}
-                >
-                  {!busy && <CloneIcon className="size-5" />}
-                  {run.phase === "uploading" ? t("clone.uploadingButton") : run.phase === "cloning" ? t("clone.cloningButton") : t("clone.submit")}
-                </Button>
-              </div>
-            </div>
-            {problem !== null && (
-              <p id={ids.problem} className="mt-2 text-right text-xs text-slate-500" data-testid="form-problem">
-                {t(FORM_PROBLEM_KEYS[problem], { limit: formatNumber(textCounter.limit) })}
-              </p>
-            )}
+            <CostAndSubmit
+              layout="stackOnLarge"
+              estimate={estimate}
+              balance={balance}
+              idleNote={t("clone.rate", { rate: CLONE_CREDITS_PER_WORD })}
+              busy={busy}
+              submitLabel={run.phase === "uploading" ? t("clone.uploadingButton") : run.phase === "cloning" ? t("clone.cloningButton") : t("clone.submit")}
+              submitIcon={<CloneIcon className="size-5" />}
+              onSubmit={() => void submit()}
+              onCancel={cancel}
+              problem={problem === null ? null : t(FORM_PROBLEM_KEYS[problem], { limit: formatNumber(textCounter.limit) })}
+              blocked={recording}
+            />
           </Card>
 
-          <Card>
-            <StepHeading step={3} headingRef={resultHeadingRef}>
-              {t("generate.result")}
-            </StepHeading>
-            <div className="min-h-[184px]" aria-live="polite" aria-busy={busy} data-testid="result-area">
-              {run.phase === "idle" && (
-                <div className="flex h-[184px] flex-col items-center justify-center gap-2 rounded-xl border border-dashed border-slate-300 text-center text-sm text-slate-500">
-                  <WaveIcon className="size-6 text-slate-400" />
-                  {t("clone.resultEmpty")}
-                </div>
-              )}
-              {run.phase === "uploading" && (
-                <div className="flex h-[184px] flex-col justify-center gap-3 rounded-xl bg-slate-50 px-4" role="status">
-                  <p className="flex items-center justify-between gap-2 text-sm text-slate-700">
-                    <span>{t("clone.uploading")}</span>
-                    <span className="tabular-nums font-semibold text-slate-900" data-testid="upload-percent">
-                      {percent.format(uploadRatio)}
-                    </span>
-                  </p>
-                  <div
-                    className="h-2 overflow-hidden rounded-full bg-slate-200"
-                    role="progressbar"
-                    aria-label={t("clone.uploadProgress")}
-                    aria-valuemin={0}
-                    aria-valuemax={100}
-                    aria-valuenow={Math.round(uploadRatio * 100)}
-                  >
-                    <div className="h-full rounded-full bg-gradient-to-r from-rose-500 to-violet-600 transition-[width]" style={{ width: `${uploadRatio * 100}%` }} />
-                  </div>
-                  <p className="text-xs tabular-nums text-slate-500">{t("clone.uploaded", { loaded: formatFileSize(run.loaded, i18n), total: formatFileSize(run.total, i18n) })}</p>
-                </div>
-              )}
-              {run.phase === "cloning" && (
-                <div className="flex h-[184px] flex-col justify-center gap-3 rounded-xl bg-slate-50 px-4" role="status">
-                  <p className="flex items-center justify-between gap-2 text-sm text-slate-700">
-                    <span>{t("clone.cloning")}</span>
-                    <span className="flex items-center gap-1 tabular-nums text-slate-500">
-                      <ClockIcon className="size-4" />
-                      {formatDuration(elapsed)}
-                    </span>
-                  </p>
-                  <div className="h-2 overflow-hidden rounded-full bg-slate-200">
-                    <div className="progress-indeterminate h-full w-1/3 rounded-full bg-gradient-to-r from-rose-500 to-violet-600" />
-                  </div>
-                  <p className="text-xs text-slate-500">{t("clone.cloningHint")}</p>
-                </div>
-              )}
-              {run.phase === "error" && (
-                <div className="flex min-h-[184px] flex-col justify-center">
-                  <ErrorNotice message={run.error.message} reference={run.error.reference} referenceLabel={t("common.reference")} />
-                </div>
-              )}
-              {run.phase === "cancelled" && (
-                <div className="flex h-[184px] items-center justify-center rounded-xl border border-dashed border-slate-300 px-4 text-center text-sm text-slate-600" role="status">
-                  {run.during === "uploading" ? t("clone.cancelledUpload") : t("clone.cancelledCloning")}
-                </div>
-              )}
-              {run.phase === "done" && (
-                <div className="flex min-h-[184px] flex-col justify-center gap-3" data-testid="result">
-                  <div className="flex flex-wrap items-center gap-2 text-sm">
-                    <span className="font-semibold text-slate-900">{t("clone.voiceName")}</span>
-                    <span className="text-slate-400">·</span>
-                    <span className="tabular-nums text-slate-600">{formatDuration(run.result.durationSeconds)}</span>
-                    <span data-testid="result-status" data-cached={run.result.cached ? "true" : "false"}>
-                      {run.result.cached ? (
-                        <Badge tone="emerald">
-                          <CheckIcon className="size-3" />
-                          {t("generate.fromCache")}
-                        </Badge>
-                      ) : (
-                        <Badge tone="amber">{tp("generate.creditsUsed", run.result.creditsUsed)}</Badge>
-                      )}
-                    </span>
-                    {run.result.provider === "local" && (
-                      <Badge tone="slate" className="cursor-help">
-                        <span title={t("clone.localEngineHint")}>{t("generate.localEngine")}</span>
-                      </Badge>
-                    )}
-                  </div>
-                  <WaveformPlayer key={run.result.id} url={run.result.url} fileName={`sexyvoice-clone-${run.result.id.slice(0, 8)}`} label={t("clone.voiceName")} testId="result-audio" />
-                  <p className="text-xs text-slate-500" data-testid="result-reference">
+          <ResultPanel step={3} height={184} busy={busy}>
+            {run.phase === "idle" && <ResultEmpty>{t("clone.resultEmpty")}</ResultEmpty>}
+            {run.phase === "uploading" && (
+              <ResultWorking
+                label={t("clone.uploading")}
+                upload={{ ratio: run.total > 0 ? Math.min(1, run.loaded / run.total) : 0, label: t("clone.uploadProgress") }}
+                hint={t("clone.uploaded", { loaded: formatFileSize(run.loaded, i18n), total: formatFileSize(run.total, i18n) })}
+              />
+            )}
+            {run.phase === "cloning" && <ResultWorking label={t("clone.cloning")} startedAt={run.startedAt} hint={t("clone.cloningHint")} />}
+            {run.phase === "error" && <ResultError error={run.error} />}
+            {run.phase === "cancelled" && <ResultCancelled>{run.during === "uploading" ? t("clone.cancelledUpload") : t("clone.cancelledCloning")}</ResultCancelled>}
+            {run.phase === "done" && (
+              <ResultDone
+                result={run.result}
+                name={t("clone.voiceName")}
+                fileName={`sexyvoice-clone-${run.result.id.slice(0, 8)}`}
+                localEngineHint={t("clone.localEngineHint")}
+                detailsTestId="result-reference"
+                details={
+                  <>
                     {t("clone.referenceInfo", { format: FORMAT_LABELS[run.result.reference.format], duration: formatDuration(run.result.reference.durationSeconds) })}
                     {run.result.reference.pitchHz !== null && <> · {t("clone.pitch", { hz: Math.round(run.result.reference.pitchHz) })}</>}
                     {run.result.provider === "local" && run.result.reference.pitchHz === null && <> · {t("clone.defaultPitch")}</>}
-                    {" · "}
-                    {tp("generate.newBalance", run.result.creditsRemaining)}
-                  </p>
-                </div>
-              )}
-            </div>
-          </Card>
+                  </>
+                }
+              />
+            )}
+          </ResultPanel>
         </div>
       </div>
     </div>

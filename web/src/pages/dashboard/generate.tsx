@@ -4,20 +4,21 @@
  * the shared price list, then generate with progress and cancel. The result plays in a waveform
  * player, and the new balance is shown at once from the response.
  */
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useId, useMemo, useState } from "react";
 import type { GenerateVoiceResponse, Voice } from "../../../../worker/contracts";
-import { api, isAbortError } from "../../api/client";
+import { api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
-import { queryKeys, setBalance, useMe, useVoices } from "../../api/queries";
+import { usePaidRequest } from "../../api/paid-request";
+import { useMe, useVoices } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
-import { acceptsStyle, buildRequest, estimateCredits, formProblem, styleCount, textCount, type FieldCount, type FormProblem, type Tier } from "../../lib/speech-input";
+import { acceptsStyle, buildRequest, estimateCredits, formProblem, styleCount, textCount, type FormProblem, type Tier } from "../../lib/speech-input";
 import { displayVoiceName, languageName, voiceTrait, type VoiceFilters } from "../../lib/voices";
-import { CheckIcon, ClockIcon, CoinsIcon, LockIcon, SparkIcon, WaveIcon } from "../../components/icons";
+import { LockIcon, SparkIcon } from "../../components/icons";
+import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, ResultWorking } from "../../components/result-panel";
 import { SampleButton } from "../../components/sample-player";
-import { Badge, Button, Card, ErrorNotice, PageHeader } from "../../components/ui";
+import { CharacterCounter, CostAndSubmit, SpeechTextField } from "../../components/speech-form";
+import { Badge, Button, Card, ErrorNotice, PageHeader, StepHeading } from "../../components/ui";
 import { VoicePicker, providerLabel } from "../../components/voice-picker";
-import { WaveformPlayer } from "../../components/waveform-player";
 import type { MessageKey } from "../../i18n/translate";
 
 /** Languages offered for multilingual voices (Gemini speaks them all, so does the local engine). */
@@ -40,17 +41,6 @@ const PROBLEM_KEYS: Record<FormProblem, MessageKey> = {
   bad_seed: "generate.problem.badSeed",
 };
 
-function Counter({ count, id, label }: { count: FieldCount; id: string; label: string }) {
-  const { t, formatNumber } = useI18n();
-  const ratio = count.characters / count.limit;
-  const tone = count.overLimit ? "text-red-600 font-semibold" : ratio > 0.9 ? "text-amber-700" : "text-slate-500";
-  return (
-    <p id={id} className={`text-xs tabular-nums ${tone}`} data-testid={`${label}-counter`}>
-      {t("generate.counter", { count: formatNumber(count.characters), limit: formatNumber(count.limit) })}
-    </p>
-  );
-}
-
 function readStoredVoice(): string | null {
   try {
     return localStorage.getItem(VOICE_STORAGE_KEY);
@@ -61,9 +51,8 @@ function readStoredVoice(): string | null {
 
 export default function Generate() {
   const i18n = useI18n();
-  const { t, tp, formatNumber, formatDuration, locale } = i18n;
+  const { t, formatNumber, locale } = i18n;
   useDocumentTitle(t("generate.title"));
-  const queryClient = useQueryClient();
   const me = useMe();
   const voicesQuery = useVoices();
   const voices = useMemo(() => (voicesQuery.data?.voices ?? []).filter((voice) => voice.feature === "tts"), [voicesQuery.data]);
@@ -76,11 +65,9 @@ export default function Generate() {
   const [seed, setSeed] = useState("");
   const [temperature, setTemperature] = useState<number | null>(null);
   const [run, setRun] = useState<Run>({ phase: "idle" });
-  const [elapsed, setElapsed] = useState(0);
-  const abortRef = useRef<AbortController | null>(null);
-  const resultHeadingRef = useRef<HTMLHeadingElement>(null);
+  const { send, cancel } = usePaidRequest();
 
-  const ids = { text: useId(), textHelp: useId(), textCount: useId(), style: useId(), styleHelp: useId(), styleCount: useId(), language: useId(), seed: useId(), temperature: useId(), paidHelp: useId(), problem: useId() };
+  const ids = { style: useId(), styleHelp: useId(), styleCount: useId(), language: useId(), seed: useId(), temperature: useId(), paidHelp: useId() };
 
   const voice: Voice | undefined = voices.find((candidate) => candidate.id === voiceId) ?? voices[0];
   const englishOnly = voice !== undefined && voice.language !== "multi";
@@ -105,60 +92,24 @@ export default function Generate() {
     }
   }, [voice]);
 
-  useEffect(() => {
-    if (run.phase !== "generating") return;
-    setElapsed(0);
-    const timer = setInterval(() => setElapsed(Math.floor((Date.now() - run.startedAt) / 1000)), 250);
-    return () => clearInterval(timer);
-  }, [run]);
-
-  useEffect(() => () => abortRef.current?.abort(), []);
-
   const generate = async () => {
     if (voice === undefined || problem !== null || generating) return;
-    const controller = new AbortController();
-    abortRef.current = controller;
     const voiceName = displayVoiceName(voice.name);
     setRun({ phase: "generating", startedAt: Date.now(), voiceName });
-    try {
-      const body = buildRequest({ voice, text, style, seed, temperature, locale: effectiveLocale, tier });
-      const result = await api.generateVoice(body, controller.signal);
-      setBalance(queryClient, result.creditsRemaining);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.history });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.transactions });
-      setRun({ phase: "done", result, voiceName, text });
-      requestAnimationFrame(() => resultHeadingRef.current?.focus({ preventScroll: false }));
-    } catch (error) {
-      if (isAbortError(error)) setRun({ phase: "cancelled" });
-      else {
-        setRun({ phase: "error", error: describeError(error, i18n) });
-        void queryClient.invalidateQueries({ queryKey: queryKeys.me });
-      }
-    } finally {
-      if (abortRef.current === controller) abortRef.current = null;
-    }
+    const outcome = await send((signal) => api.generateVoice(buildRequest({ voice, text, style, seed, temperature, locale: effectiveLocale, tier }), signal));
+    if (outcome.status === "done") setRun({ phase: "done", result: outcome.result, voiceName, text });
+    else if (outcome.status === "cancelled") setRun({ phase: "cancelled" });
+    else setRun({ phase: "error", error: outcome.error });
   };
-
-  const cancel = () => abortRef.current?.abort();
-
-  const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
-      event.preventDefault();
-      void generate();
-    }
-  };
-
-  const notEnough = balance !== undefined && estimate > balance;
 
   return (
     <div>
       <PageHeader title={t("generate.title")} description={t("generate.description")} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,5fr)_minmax(0,7fr)] xl:grid-cols-2">
         <Card className="lg:sticky lg:top-24 lg:self-start">
-          <h2 className="mb-3 flex items-center gap-2 text-base font-semibold text-slate-900">
-            <span className="inline-flex size-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">1</span>
+          <StepHeading step={1} compact>
             {t("voices.title")}
-          </h2>
+          </StepHeading>
           {voicesQuery.isError ? (
             <ErrorNotice
               message={describeError(voicesQuery.error, i18n).message}
@@ -181,10 +132,7 @@ export default function Generate() {
 
         <div className="flex min-w-0 flex-col gap-6">
           <Card>
-            <h2 className="mb-4 flex items-center gap-2 text-base font-semibold text-slate-900">
-              <span className="inline-flex size-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">2</span>
-              {t("generate.compose")}
-            </h2>
+            <StepHeading step={2}>{t("generate.compose")}</StepHeading>
 
             <div className="mb-4 flex flex-wrap items-center gap-3 rounded-xl bg-slate-50 p-3">
               {voice !== undefined ? (
@@ -226,38 +174,22 @@ export default function Generate() {
               </div>
             </div>
 
-            <div>
-              <div className="flex items-end justify-between gap-2">
-                <label htmlFor={ids.text} className="block text-sm font-medium text-slate-800">
-                  {t("generate.text")}
-                </label>
-                <Counter count={textCounter} id={ids.textCount} label="text" />
-              </div>
-              <textarea
-                id={ids.text}
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                onKeyDown={onTextKeyDown}
-                rows={6}
-                placeholder={t("generate.textPlaceholder")}
-                aria-describedby={`${ids.textCount} ${ids.textHelp}`}
-                aria-invalid={textCounter.overLimit || undefined}
-                className={`mt-1.5 block w-full resize-y rounded-xl border bg-white px-3 py-2.5 text-base leading-relaxed text-slate-900 placeholder:text-slate-400 ${
-                  textCounter.overLimit ? "border-red-400" : "border-slate-300"
-                }`}
-              />
-              <p id={ids.textHelp} className="mt-1.5 text-xs text-slate-500">
-                {tp("generate.words", textCounter.words)} · {t(paid ? "generate.limitPaid" : "generate.limitFree", { limit: formatNumber(textCounter.limit) })}
-                <span className="hidden sm:inline"> · {t("generate.shortcut")}</span>
-              </p>
-            </div>
+            <SpeechTextField
+              value={text}
+              onChange={setText}
+              onSubmit={() => void generate()}
+              count={textCounter}
+              rows={6}
+              placeholder={t("generate.textPlaceholder")}
+              limitNote={t(paid ? "generate.limitPaid" : "generate.limitFree", { limit: formatNumber(textCounter.limit) })}
+            />
 
             <div className="mt-5">
               <div className="flex items-end justify-between gap-2">
                 <label htmlFor={ids.style} className="block text-sm font-medium text-slate-800">
                   {t("generate.style")} <span className="font-normal text-slate-500">({t("common.optional")})</span>
                 </label>
-                {styleEnabled && <Counter count={styleCounter} id={ids.styleCount} label="style" />}
+                {styleEnabled && <CharacterCounter count={styleCounter} id={ids.styleCount} name="style" />}
               </div>
               <input
                 id={ids.style}
@@ -322,105 +254,32 @@ export default function Generate() {
               </div>
             </fieldset>
 
-            <div className="mt-6 flex flex-col gap-4 border-t border-slate-100 pt-5 sm:flex-row sm:items-center sm:justify-between">
-              <div className="min-w-0 text-sm" aria-live="polite">
-                <p className="text-slate-700">
-                  <CoinsIcon className="mr-1.5 inline size-4 align-[-3px] text-amber-600" />
-                  {t("generate.estimate")}{" "}
-                  <strong className="whitespace-nowrap tabular-nums text-slate-900" data-testid="estimate">
-                    ≈ {tp("credits.amount", estimate)}
-                  </strong>
-                </p>
-                {balance !== undefined && (
-                  <p className={`mt-0.5 text-xs ${notEnough ? "text-amber-700" : "text-slate-500"}`}>
-                    {notEnough ? t("generate.notEnough", { balance: formatNumber(balance) }) : t("generate.balanceAfter", { balance: formatNumber(Math.max(0, balance - estimate)) })}
-                  </p>
-                )}
-              </div>
-              <div className="flex gap-2">
-                {generating && (
-                  <Button variant="secondary" size="lg" onClick={cancel}>
-                    {t("common.cancel")}
-                  </Button>
-                )}
-                <Button size="lg" className="flex-1 sm:flex-none" onClick={() => void generate()} busy={generating} disabled={problem !== null} aria-describedby={problem !== null ? ids.problem : undefined}>
-                  {!generating && <SparkIcon className="size-5" />}
-                  {generating ? t("generate.generating") : t("generate.submit")}
-                </Button>
-              </div>
-            </div>
-            {problem !== null && (
-              <p id={ids.problem} className="mt-2 text-right text-xs text-slate-500">
-                {t(PROBLEM_KEYS[problem], { limit: formatNumber(problem === "style_too_long" ? styleCounter.limit : textCounter.limit) })}
-              </p>
-            )}
+            <CostAndSubmit
+              estimate={estimate}
+              balance={balance}
+              busy={generating}
+              submitLabel={generating ? t("generate.generating") : t("generate.submit")}
+              submitIcon={<SparkIcon className="size-5" />}
+              onSubmit={() => void generate()}
+              onCancel={cancel}
+              problem={problem === null ? null : t(PROBLEM_KEYS[problem], { limit: formatNumber(problem === "style_too_long" ? styleCounter.limit : textCounter.limit) })}
+            />
           </Card>
 
-          <Card>
-            <h2 ref={resultHeadingRef} tabIndex={-1} className="mb-4 flex items-center gap-2 text-base font-semibold text-slate-900">
-              <span className="inline-flex size-6 items-center justify-center rounded-full bg-slate-900 text-xs text-white">3</span>
-              {t("generate.result")}
-            </h2>
-            <div className="min-h-[160px]" aria-live="polite" aria-busy={generating}>
-              {run.phase === "idle" && (
-                <div className="flex h-[160px] flex-col items-center justify-center gap-2 rounded-xl border border-dashed border-slate-300 text-center text-sm text-slate-500">
-                  <WaveIcon className="size-6 text-slate-400" />
-                  {t("generate.resultEmpty")}
-                </div>
-              )}
-              {run.phase === "generating" && (
-                <div className="flex h-[160px] flex-col justify-center gap-3 rounded-xl bg-slate-50 px-4" role="status">
-                  <p className="flex items-center justify-between gap-2 text-sm text-slate-700">
-                    <span>{t("generate.speaking", { voice: run.voiceName })}</span>
-                    <span className="flex items-center gap-1 tabular-nums text-slate-500">
-                      <ClockIcon className="size-4" />
-                      {formatDuration(elapsed)}
-                    </span>
-                  </p>
-                  <div className="h-2 overflow-hidden rounded-full bg-slate-200">
-                    <div className="progress-indeterminate h-full w-1/3 rounded-full bg-gradient-to-r from-rose-500 to-violet-600" />
-                  </div>
-                  <p className="text-xs text-slate-500">{t("generate.speakingHint")}</p>
-                </div>
-              )}
-              {run.phase === "error" && (
-                <div className="flex min-h-[160px] flex-col justify-center">
-                  <ErrorNotice message={run.error.message} reference={run.error.reference} referenceLabel={t("common.reference")} />
-                </div>
-              )}
-              {run.phase === "cancelled" && (
-                <div className="flex h-[160px] items-center justify-center rounded-xl border border-dashed border-slate-300 text-sm text-slate-600" role="status">
-                  {t("generate.cancelled")}
-                </div>
-              )}
-              {run.phase === "done" && (
-                <div className="flex min-h-[160px] flex-col justify-center gap-3" data-testid="result">
-                  <div className="flex flex-wrap items-center gap-2 text-sm">
-                    <span className="font-semibold text-slate-900">{run.voiceName}</span>
-                    <span className="text-slate-400">·</span>
-                    <span className="tabular-nums text-slate-600">{formatDuration(run.result.durationSeconds)}</span>
-                    <span data-testid="result-status" data-cached={run.result.cached ? "true" : "false"}>
-                      {run.result.cached ? (
-                        <Badge tone="emerald">
-                          <CheckIcon className="size-3" />
-                          {t("generate.fromCache")}
-                        </Badge>
-                      ) : (
-                        <Badge tone="amber">{tp("generate.creditsUsed", run.result.creditsUsed)}</Badge>
-                      )}
-                    </span>
-                    {run.result.provider === "local" && (
-                      <Badge tone="slate" className="cursor-help">
-                        <span title={t("generate.localEngineHint")}>{t("generate.localEngine")}</span>
-                      </Badge>
-                    )}
-                  </div>
-                  <WaveformPlayer key={run.result.id} url={run.result.url} fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`} label={run.voiceName} testId="result-audio" />
-                  <p className="text-xs text-slate-500">{tp("generate.newBalance", run.result.creditsRemaining)}</p>
-                </div>
-              )}
-            </div>
-          </Card>
+          <ResultPanel step={3} height={160} busy={generating}>
+            {run.phase === "idle" && <ResultEmpty>{t("generate.resultEmpty")}</ResultEmpty>}
+            {run.phase === "generating" && <ResultWorking label={t("generate.speaking", { voice: run.voiceName })} startedAt={run.startedAt} hint={t("generate.speakingHint")} />}
+            {run.phase === "error" && <ResultError error={run.error} />}
+            {run.phase === "cancelled" && <ResultCancelled>{t("generate.cancelled")}</ResultCancelled>}
+            {run.phase === "done" && (
+              <ResultDone
+                result={run.result}
+                name={run.voiceName}
+                fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`}
+                localEngineHint={t("generate.localEngineHint")}
+              />
+            )}
+          </ResultPanel>
         </div>
       </div>
     </div>

@@ -1,0 +1,156 @@
+/**
+ * Form pieces Generate and Clone share, so both count, explain and price text the same way:
+ *
+ *   CharacterCounter  "123 / 500 characters", amber near the limit and red over it
+ *   SpeechTextField   the labelled text box with its counter, word count and limit, and
+ *                     Ctrl/⌘+Enter to submit
+ *   CostAndSubmit     the estimate and what it leaves of the balance, cancel while working, the
+ *                     submit button, and under the row why the form cannot be sent yet
+ *
+ * Pages pass the counts, limits and wording; the rules themselves live in lib/speech-input and
+ * lib/clone-input.
+ */
+import { useId, type ReactNode } from "react";
+import { useI18n } from "../i18n/i18n";
+import type { FieldCount } from "../lib/speech-input";
+import { CoinsIcon } from "./icons";
+import { Button } from "./ui";
+
+export function CharacterCounter({ count, id, name }: { count: FieldCount; id: string; name: "text" | "style" }) {
+  const { t, formatNumber } = useI18n();
+  const ratio = count.characters / count.limit;
+  const tone = count.overLimit ? "text-red-600 font-semibold" : ratio > 0.9 ? "text-amber-700" : "text-slate-500";
+  return (
+    <p id={id} className={`text-xs tabular-nums ${tone}`} data-testid={`${name}-counter`}>
+      {t("generate.counter", { count: formatNumber(count.characters), limit: formatNumber(count.limit) })}
+    </p>
+  );
+}
+
+interface SpeechTextFieldProps {
+  value: string;
+  onChange: (value: string) => void;
+  /** Ctrl/⌘+Enter in the box. */
+  onSubmit: () => void;
+  count: FieldCount;
+  rows: number;
+  placeholder: string;
+  /** The limit as this page words it ("Up to 500 characters"). */
+  limitNote: string;
+  className?: string;
+}
+
+export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeholder, limitNote, className }: SpeechTextFieldProps) {
+  const { t, tp } = useI18n();
+  const ids = { text: useId(), count: useId(), help: useId() };
+  return (
+    <div className={className}>
+      <div className="flex items-end justify-between gap-2">
+        <label htmlFor={ids.text} className="block text-sm font-medium text-slate-800">
+          {t("generate.text")}
+        </label>
+        <CharacterCounter count={count} id={ids.count} name="text" />
+      </div>
+      <textarea
+        id={ids.text}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === "Enter" && (event.metaKey || event.ctrlKey)) {
+            event.preventDefault();
+            onSubmit();
+          }
+        }}
+        rows={rows}
+        placeholder={placeholder}
+        aria-describedby={`${ids.count} ${ids.help}`}
+        aria-invalid={count.overLimit || undefined}
+        className={`mt-1.5 block w-full resize-y rounded-xl border bg-white px-3 py-2.5 text-base leading-relaxed text-slate-900 placeholder:text-slate-400 ${count.overLimit ? "border-red-400" : "border-slate-300"}`}
+      />
+      <p id={ids.help} className="mt-1.5 text-xs text-slate-500">
+        {tp("generate.words", count.words)} · {limitNote}
+        <span className="hidden sm:inline"> · {t("generate.shortcut")}</span>
+      </p>
+    </div>
+  );
+}
+
+// "row": estimate and buttons side by side from `sm` on. "stackOnLarge": the same, but stacked again
+// in the two-column layout (`lg`) and side by side on very wide screens (`2xl`), for a narrow form column.
+const LAYOUTS = {
+  row: {
+    row: "mt-6 flex flex-col gap-4 border-t border-slate-100 pt-5 sm:flex-row sm:items-center sm:justify-between",
+    actions: "flex gap-2",
+    submit: "flex-1 sm:flex-none",
+  },
+  stackOnLarge: {
+    row: "mt-6 flex flex-col gap-4 border-t border-slate-100 pt-5 sm:flex-row sm:items-center sm:justify-between lg:flex-col lg:items-stretch 2xl:flex-row 2xl:items-center",
+    actions: "flex shrink-0 gap-2 lg:justify-end 2xl:justify-start",
+    submit: "flex-1 whitespace-nowrap sm:flex-none lg:flex-1 2xl:flex-none",
+  },
+} as const;
+
+interface CostAndSubmitProps {
+  /** Credits this request is expected to cost. */
+  estimate: number;
+  /** The user's balance, once known. */
+  balance: number | undefined;
+  /** Shown under the estimate while there is no balance to compare with or nothing to price yet; without it that line is left out (or shows the balance after a free request). */
+  idleNote?: string;
+  busy: boolean;
+  submitLabel: string;
+  /** Shown before the label unless busy (the button shows a spinner then). */
+  submitIcon: ReactNode;
+  onSubmit: () => void;
+  onCancel: () => void;
+  /** Why the form cannot be sent yet, already worded; null when it can. */
+  problem: string | null;
+  /** Disables the submit button for a reason that needs no explanation (e.g. recording in progress). */
+  blocked?: boolean;
+  layout?: keyof typeof LAYOUTS;
+}
+
+export function CostAndSubmit({ estimate, balance, idleNote, busy, submitLabel, submitIcon, onSubmit, onCancel, problem, blocked = false, layout = "row" }: CostAndSubmitProps) {
+  const { t, tp, formatNumber } = useI18n();
+  const problemId = useId();
+  const classes = LAYOUTS[layout];
+  const notEnough = balance !== undefined && estimate > balance;
+  const balanceNote =
+    balance !== undefined && notEnough
+      ? t("generate.notEnough", { balance: formatNumber(balance) })
+      : balance !== undefined && (estimate > 0 || idleNote === undefined)
+        ? t("generate.balanceAfter", { balance: formatNumber(Math.max(0, balance - estimate)) })
+        : idleNote;
+  return (
+    <>
+      <div className={classes.row}>
+        <div className="min-w-0 text-sm" aria-live="polite">
+          <p className="text-slate-700">
+            <CoinsIcon className="mr-1.5 inline size-4 align-[-3px] text-amber-600" />
+            {t("generate.estimate")}{" "}
+            <strong className="whitespace-nowrap tabular-nums text-slate-900" data-testid="estimate">
+              ≈ {tp("credits.amount", estimate)}
+            </strong>
+          </p>
+          {balanceNote !== undefined && <p className={`mt-0.5 text-xs ${notEnough ? "text-amber-700" : "text-slate-500"}`}>{balanceNote}</p>}
+        </div>
+        <div className={classes.actions}>
+          {busy && (
+            <Button variant="secondary" size="lg" onClick={onCancel}>
+              {t("common.cancel")}
+            </Button>
+          )}
+          <Button size="lg" className={classes.submit} onClick={onSubmit} busy={busy} disabled={problem !== null || blocked} aria-describedby={problem !== null ? problemId : undefined}>
+            {!busy && submitIcon}
+            {submitLabel}
+          </Button>
+        </div>
+      </div>
+      {problem !== null && (
+        <p id={problemId} className="mt-2 text-right text-xs text-slate-500" data-testid="form-problem">
+          {problem}
+        </p>
+      )}
+    </>
+  );
+}
