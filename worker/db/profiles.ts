@@ -47,11 +47,6 @@ export async function ensureAccount(db: D1Database, identity: Identity): Promise
   bootstrapped.add(identity.userId);
 }
 
-/** Forgets the in-isolate memo (tests that reset D1 between cases). */
-export function forgetBootstrappedAccounts(): void {
-  bootstrapped.clear();
-}
-
 export async function getProfile(db: D1Database, userId: string): Promise<ProfileRow | null> {
   return db
     .prepare("SELECT id, email, display_name, locale, auth_provider, created_at FROM profiles WHERE id = ?1")

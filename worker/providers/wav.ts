@@ -1,6 +1,6 @@
 /**
  * WAV helpers: wrap raw PCM in a RIFF header; find and decode the samples of an uncompressed WAV
- * file (pitch analysis of clone references) and so its duration.
+ * file (pitch analysis of clone references, and the probe's check for truncated WAVs).
  */
 
 export function wrapPcmAsWav(pcm: Uint8Array, sampleRate: number, channels = 1, bitsPerSample = 16): Uint8Array {
@@ -27,12 +27,6 @@ export function wrapPcmAsWav(pcm: Uint8Array, sampleRate: number, channels = 1, 
   wav.set(new Uint8Array(header), 0);
   wav.set(pcm, 44);
   return wav;
-}
-
-/** Duration of a PCM WAV file from its fmt and data chunks (0 when the file is not one). */
-export function wavDurationSeconds(wav: Uint8Array): number {
-  const layout = readWavLayout(wav);
-  return layout === null ? 0 : layout.frames / layout.sampleRate;
 }
 
 const WAVE_FORMAT_PCM = 1;
