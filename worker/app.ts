@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./context";
-import { AppError, errorBody } from "./errors";
+import { AppError, errorBody } from "./shared/errors";
 import { configuration, requestId } from "./middleware";
 import { reportError } from "./services/monitoring";
 import { healthRoutes } from "./routes/health";

@@ -7,7 +7,7 @@ import type { Context } from "hono";
 import type { z } from "zod";
 import type { AppEnv } from "./context";
 import { ConfigError, readConfig } from "./env";
-import { AppError } from "./errors";
+import { AppError } from "./shared/errors";
 import { ensureAccount } from "./db/profiles";
 import { verifyAccessToken } from "./services/identity";
 

@@ -1,5 +1,5 @@
 /** Read side of the ledger: balances, the paid-user flag and a user's transaction history. */
-import type { CreditTransaction, Page } from "../contracts";
+import type { CreditTransaction, Page } from "../shared/contracts";
 import { decodeCursor, encodeCursor } from "./pagination";
 
 export interface AccountSummary {

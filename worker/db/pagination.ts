@@ -1,7 +1,7 @@
 /** Opaque keyset cursors (created_at, id) shared by every paginated list. */
-import { AppError } from "../errors";
+import { AppError } from "../shared/errors";
 
-export type { Page } from "../contracts";
+export type { Page } from "../shared/contracts";
 
 export function encodeCursor(createdAt: string, id: string): string {
   return btoa(JSON.stringify([createdAt, id])).replaceAll("=", "");

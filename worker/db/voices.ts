@@ -1,5 +1,5 @@
 /** The voice catalogue (seeded by migrations; read-only at runtime). */
-import type { Voice } from "../contracts";
+import type { Voice } from "../shared/contracts";
 
 export type { Voice };
 

@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import { AppError } from "../errors";
+import { AppError } from "../shared/errors";
 import { findPlayableAudio } from "../db/audio-files";
 import { AUDIO_URL_TTL_SECONDS, verifyAudioSignature } from "../services/audio-urls";
 import { serveObject } from "../services/audio-delivery";

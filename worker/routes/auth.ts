@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
-import type { AuthConfigResponse } from "../contracts";
+import type { AuthConfigResponse } from "../shared/contracts";
 import { jsonBody } from "../middleware";
 import { issueLocalToken } from "../services/identity";
 

@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
-import { AppError } from "../errors";
+import { AppError } from "../shared/errors";
 import { parseInput } from "../middleware";
 import { computeDailyStats } from "../cron/daily-stats";
 

@@ -5,8 +5,8 @@
  */
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../context";
-import { generateVoiceRequestSchema, type EstimateCreditsResponse, type GenerateVoiceResponse } from "../contracts";
-import { AppError } from "../errors";
+import { generateVoiceRequestSchema, type EstimateCreditsResponse, type GenerateVoiceResponse } from "../shared/contracts";
+import { AppError } from "../shared/errors";
 import { enforceRateLimit, jsonBody, requireUser } from "../middleware";
 import { accountSummary } from "../db/credits";
 import { insertAudioFileStatement } from "../db/audio-files";

@@ -1,8 +1,8 @@
 /** `GET /api/history`, `DELETE /api/history/:id`, `DELETE /api/history`: the user's own generations. */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import type { DeleteHistoryResponse, HistoryItem, Page } from "../contracts";
-import { AppError } from "../errors";
+import type { DeleteHistoryResponse, HistoryItem, Page } from "../shared/contracts";
+import { AppError } from "../shared/errors";
 import { parseInput, requireUser } from "../middleware";
 import { deleteAllHistory, deleteHistoryItem, listHistory } from "../db/audio-files";
 import { signedAudioUrl } from "../services/audio-urls";

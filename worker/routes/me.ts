@@ -1,8 +1,8 @@
 /** `GET /api/me`: the signed-in user's profile, balance and paid flag. */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import type { MeResponse } from "../contracts";
-import { AppError } from "../errors";
+import type { MeResponse } from "../shared/contracts";
+import { AppError } from "../shared/errors";
 import { requireUser } from "../middleware";
 import { getProfile } from "../db/profiles";
 import { accountSummary } from "../db/credits";

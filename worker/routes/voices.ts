@@ -5,9 +5,9 @@
 import { Hono } from "hono";
 import { z } from "zod";
 import type { AppEnv } from "../context";
-import type { VoiceListResponse } from "../contracts";
+import type { VoiceListResponse } from "../shared/contracts";
 import { parseInput } from "../middleware";
-import { AppError } from "../errors";
+import { AppError } from "../shared/errors";
 import { findVoice, listVoices } from "../db/voices";
 import { serveObject } from "../services/audio-delivery";
 import { ensureVoiceSample } from "../services/voice-samples";

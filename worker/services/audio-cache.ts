@@ -7,7 +7,7 @@
 import { Redis } from "@upstash/redis/cloudflare";
 import { z } from "zod";
 import type { AppConfig } from "../env";
-import { normaliseText } from "./text-metrics";
+import { normaliseText } from "../shared/text-metrics";
 
 export const cacheEntrySchema = z.object({
   storageKey: z.string().min(1),

@@ -2,7 +2,7 @@
  * Streams an R2 object as an HTTP response: Content-Type, Content-Length, ETag, HTTP Range
  * (206 with Content-Range, 416 when unsatisfiable) so players can seek, and caching headers.
  */
-import { AppError } from "../errors";
+import { AppError } from "../shared/errors";
 
 type ParsedRange = { offset: number; length?: number } | { suffix: number } | null;
 

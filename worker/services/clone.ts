@@ -12,8 +12,8 @@
  * lives at `audio/<cache key>.<ext>` like generated speech.
  */
 import type { AppConfig, ConfigSecrets } from "../env";
-import { AppError } from "../errors";
-import { CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS, type CloneVoiceFields } from "../contracts";
+import { AppError } from "../shared/errors";
+import { CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS, type CloneVoiceFields } from "../shared/contracts";
 import { selectCloneProvider } from "../providers";
 import { ProviderError, type ProviderName } from "../providers/types";
 import { enqueueJob } from "../queues/messages";
@@ -24,9 +24,9 @@ import { keepProducedAudio } from "./production";
 import { probeAudio, ProbeError, type AudioFormat, type AudioProbe } from "./audio-probe";
 import { PROVIDER_ERRORS, type GateOutcome } from "./generation";
 import { refund, reservationRefundKey, reserve } from "./ledger";
-import { estimateCloneCredits } from "./pricing";
+import { estimateCloneCredits } from "../shared/pricing";
 import { estimateWavPitchHz } from "./pitch";
-import { countCharacters, countWords, normaliseText } from "./text-metrics";
+import { countCharacters, countWords, normaliseText } from "../shared/text-metrics";
 
 /** The seeded, inactive pseudo-voice that clone history rows point at (migrations/0003). */
 export const CLONE_VOICE_ID = "cloned-voice";

@@ -6,17 +6,17 @@
  * reservation refunds it in full before the error is returned.
  */
 import type { AppConfig, ConfigSecrets } from "../env";
-import { AppError, type ErrorCode } from "../errors";
+import { AppError, type ErrorCode } from "../shared/errors";
 import { findVoice, type Voice } from "../db/voices";
-import type { GenerateVoiceRequest } from "../contracts";
+import type { GenerateVoiceRequest } from "../shared/contracts";
 import { selectSpeechProvider } from "../providers";
 import { ProviderError, type ProviderName, type Tier } from "../providers/types";
 import { settleGeneration } from "../queues/generation-settle";
 import { audioCacheKey, type CacheEntry } from "./audio-cache";
 import { refund, reservationRefundKey, reserve } from "./ledger";
 import { keepProducedAudio } from "./production";
-import { estimateSpeechCredits, geminiCreditsFromTokens, STYLE_LIMITS, TEXT_LIMITS } from "./pricing";
-import { countCharacters, countWords, normaliseText } from "./text-metrics";
+import { estimateSpeechCredits, geminiCreditsFromTokens, STYLE_LIMITS, TEXT_LIMITS } from "../shared/pricing";
+import { countCharacters, countWords, normaliseText } from "../shared/text-metrics";
 
 export interface PreparedGeneration {
   voice: Voice;

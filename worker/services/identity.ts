@@ -6,8 +6,8 @@
  */
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify, SignJWT, type JWTPayload } from "jose";
 import type { AppConfig } from "../env";
-import type { LocalSignInResponse } from "../contracts";
-import { AppError } from "../errors";
+import type { LocalSignInResponse } from "../shared/contracts";
+import { AppError } from "../shared/errors";
 import { instanceSecret } from "../db/instance-secrets";
 import type { Identity } from "../db/profiles";
 

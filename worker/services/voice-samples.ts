@@ -2,7 +2,7 @@
  * Voice samples: every voice has a short sample to listen to. It is spoken once by the local
  * engine and kept in R2 (`samples/<voice id>.wav`); later requests stream the stored object.
  */
-import { AppError } from "../errors";
+import { AppError } from "../shared/errors";
 import type { Voice } from "../db/voices";
 import { createLocalProvider } from "../providers/local";
 

@@ -16,8 +16,8 @@ import type {
   MeResponse,
   Page,
   VoiceListResponse,
-} from "../../../worker/contracts";
-import type { ErrorCode } from "../../../worker/errors";
+} from "../../../worker/shared/contracts";
+import type { ErrorCode } from "../../../worker/shared/errors";
 import type { Locale } from "../i18n/routing";
 
 /** Codes the server never sends: the network failed, or the answer was not our JSON error body. */

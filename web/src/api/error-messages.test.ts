@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ERROR_STATUS, type ErrorCode } from "../../../worker/errors";
+import { ERROR_STATUS, type ErrorCode } from "../../../worker/shared/errors";
 import en from "../i18n/messages/en";
 import es from "../i18n/messages/es";
 import { createTranslator } from "../i18n/translate";

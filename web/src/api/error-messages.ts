@@ -3,7 +3,7 @@
  * the server's closed list (worker/errors.ts) must have a message here: the Record type makes a
  * new server code a compile error until it is translated.
  */
-import type { ErrorCode } from "../../../worker/errors";
+import type { ErrorCode } from "../../../worker/shared/errors";
 import type { MessageKey, Translator } from "../i18n/translate";
 import { ApiError, isAbortError, type ClientErrorCode } from "./client";
 

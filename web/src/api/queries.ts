@@ -1,6 +1,6 @@
 /** Shared query keys and hooks, so every page reads and updates the same cached data. */
 import { useQuery, type QueryClient } from "@tanstack/react-query";
-import type { MeResponse } from "../../../worker/contracts";
+import type { MeResponse } from "../../../worker/shared/contracts";
 import { api } from "./client";
 
 export const queryKeys = {

@@ -9,7 +9,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import type { SupabaseClient } from "@supabase/supabase-js";
-import type { AuthConfigResponse } from "../../../worker/contracts";
+import type { AuthConfigResponse } from "../../../worker/shared/contracts";
 import { api, configureAuth } from "../api/client";
 
 const SESSION_STORAGE_KEY = "sexyvoice.session";

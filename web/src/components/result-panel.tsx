@@ -14,7 +14,7 @@
  * aria-busy, the test ids the browser suite reads) and the elapsed-time clock.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
-import type { GenerateVoiceResponse } from "../../../worker/contracts";
+import type { GenerateVoiceResponse } from "../../../worker/shared/contracts";
 import type { UserFacingError } from "../api/error-messages";
 import { useI18n } from "../i18n/i18n";
 import { CheckIcon, ClockIcon, WaveIcon } from "./icons";

@@ -3,7 +3,7 @@
  * with a sample to hear. A native radio group underneath, so arrow keys and screen readers work.
  */
 import { useId, useMemo } from "react";
-import type { Voice } from "../../../worker/contracts";
+import type { Voice } from "../../../worker/shared/contracts";
 import { useI18n } from "../i18n/i18n";
 import { catalogueLanguages, displayVoiceName, filterVoices, genderLabel, groupVoicesByLanguage, languageName, voiceTrait, type GenderFilter, type VoiceFilters } from "../lib/voices";
 import { SampleButton } from "./sample-player";

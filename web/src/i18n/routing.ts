@@ -3,7 +3,7 @@
  * visitor's language (stored choice first, then the browser's languages, then English), and the
  * language switcher keeps the rest of the path. Pure functions so they are unit-tested in Node.
  */
-import { SUPPORTED_LOCALES, type Locale } from "../../../worker/limits";
+import { SUPPORTED_LOCALES, type Locale } from "../../../worker/shared/limits";
 
 export type { Locale };
 

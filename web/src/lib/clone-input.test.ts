@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { estimateCloneCredits } from "../../../worker/services/pricing";
+import { estimateCloneCredits } from "../../../worker/shared/pricing";
 import en from "../i18n/messages/en";
 import fr from "../i18n/messages/fr";
 import { createTranslator } from "../i18n/translate";

@@ -6,9 +6,9 @@
  * server's grapheme rule, at least one word; a known locale; consent. Limits come from the shared
  * limits module and price list, so the page and the Worker cannot disagree.
  */
-import { CLONE_AUDIO_FORMATS, CLONE_FILE_MAX_BYTES, CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS } from "../../../worker/limits";
-import { CLONE_CREDITS_PER_WORD, estimateCloneCredits } from "../../../worker/services/pricing";
-import { normaliseText } from "../../../worker/services/text-metrics";
+import { CLONE_AUDIO_FORMATS, CLONE_FILE_MAX_BYTES, CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS } from "../../../worker/shared/limits";
+import { CLONE_CREDITS_PER_WORD, estimateCloneCredits } from "../../../worker/shared/pricing";
+import { normaliseText } from "../../../worker/shared/text-metrics";
 import type { Translator } from "../i18n/translate";
 import { countField, type FieldCount } from "./speech-input";
 

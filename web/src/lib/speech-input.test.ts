@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Voice } from "../../../worker/contracts";
+import type { Voice } from "../../../worker/shared/contracts";
 import { buildRequest, estimateCredits, formProblem, parseSeed, styleCount, textCount, type FormInput } from "./speech-input";
 
 const gemini: Voice = { id: "gemini-kore", name: "Kore", provider: "gemini", modelFamily: "gemini-tts", language: "multi", gender: "female", description: "Firm", feature: "tts", sortOrder: 4 };

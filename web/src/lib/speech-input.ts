@@ -2,9 +2,9 @@
  * The Generate form's rules, using the server's own counting and pricing modules so the counter
  * and the estimate agree with what the Worker will accept and charge.
  */
-import { countCharacters, countWords } from "../../../worker/services/text-metrics";
-import { estimateSpeechCredits, STYLE_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/services/pricing";
-import type { GenerateVoiceRequest, Voice } from "../../../worker/contracts";
+import { countCharacters, countWords } from "../../../worker/shared/text-metrics";
+import { estimateSpeechCredits, STYLE_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/shared/pricing";
+import type { GenerateVoiceRequest, Voice } from "../../../worker/shared/contracts";
 
 export type Tier = "free" | "paid";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Voice } from "../../../worker/contracts";
+import type { Voice } from "../../../worker/shared/contracts";
 import { filterVoices, groupVoicesByLanguage, voiceTraitKey } from "./voices";
 
 const voice = (id: string, language: string, gender: Voice["gender"], sortOrder: number, name = id): Voice => ({

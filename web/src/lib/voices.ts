@@ -2,7 +2,7 @@
  * Voice catalogue helpers for the pickers: translated traits and language names, filtering by
  * language and gender, grouping by language (multilingual voices first).
  */
-import type { Voice } from "../../../worker/contracts";
+import type { Voice } from "../../../worker/shared/contracts";
 import type { Translator } from "../i18n/translate";
 
 export type GenderFilter = "all" | Voice["gender"];

@@ -1,6 +1,6 @@
 /** Landing page: what SexyVoice does, voices to listen to, and the way in. */
 import { Link } from "react-router";
-import type { Voice } from "../../../worker/contracts";
+import type { Voice } from "../../../worker/shared/contracts";
 import { useVoices } from "../api/queries";
 import { useAuth } from "../auth/auth";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";

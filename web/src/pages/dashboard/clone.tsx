@@ -8,7 +8,7 @@
  */
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import type { CloneVoiceResponse } from "../../../../worker/contracts";
+import type { CloneVoiceResponse } from "../../../../worker/shared/contracts";
 import { api, type UploadProgress } from "../../api/client";
 import type { UserFacingError } from "../../api/error-messages";
 import { usePaidRequest } from "../../api/paid-request";

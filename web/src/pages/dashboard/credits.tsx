@@ -1,7 +1,7 @@
 /** Credits: the balance, the plan, how credits are spent, and every ledger entry, newest first. */
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { CreditTransaction, Page } from "../../../../worker/contracts";
-import { GEMINI_CREDITS_PER_WORD, REPLICATE_CREDITS_PER_WORD } from "../../../../worker/services/pricing";
+import type { CreditTransaction, Page } from "../../../../worker/shared/contracts";
+import { GEMINI_CREDITS_PER_WORD, REPLICATE_CREDITS_PER_WORD } from "../../../../worker/shared/pricing";
 import { api } from "../../api/client";
 import { describeError } from "../../api/error-messages";
 import { queryKeys, useMe } from "../../api/queries";

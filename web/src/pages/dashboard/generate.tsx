@@ -5,7 +5,7 @@
  * player, and the new balance is shown at once from the response.
  */
 import { useEffect, useId, useMemo, useState } from "react";
-import type { GenerateVoiceResponse, Voice } from "../../../../worker/contracts";
+import type { GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
 import { api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
 import { usePaidRequest } from "../../api/paid-request";

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { HistoryItem, Page } from "../../../../worker/contracts";
+import type { HistoryItem, Page } from "../../../../worker/shared/contracts";
 import { api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
 import { queryKeys } from "../../api/queries";
