@@ -4,7 +4,7 @@ import worker from "../worker/index";
 import { CHATTERBOX_MULTILINGUAL_VERSION, CHATTERBOX_VERSION } from "../worker/providers/chatterbox";
 import { estimateWavPitchHz } from "../worker/services/pitch";
 import { cloneInputKey } from "../worker/services/clone";
-import { grant } from "../worker/services/ledger";
+import { grant } from "../worker/db/ledger";
 import { authorized, call, callJson, signInNewUser, withVars } from "./support/app";
 import { interceptFetch, type Route } from "./support/http";
 import { replicate } from "./support/providers";

@@ -2,7 +2,7 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { describe, expect, it, vi } from "vitest";
 import worker from "../worker/index";
 import { audioCacheKey } from "../worker/services/audio-cache";
-import { grant, reserve } from "../worker/services/ledger";
+import { grant, reserve } from "../worker/db/ledger";
 import { authorized, call, callJson, jsonRequest, signInNewUser, withVars } from "./support/app";
 import { interceptFetch } from "./support/http";
 import { gemini, geminiAudio, geminiError, geminiModelOf, replicate } from "./support/providers";

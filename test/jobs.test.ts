@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import worker from "../worker/index";
 import { CRON_JOBS } from "../worker/cron";
 import { retryDelaySeconds } from "../worker/queues/jobs-consumer";
-import { grant, reserve } from "../worker/services/ledger";
+import { grant, reserve } from "../worker/db/ledger";
 import { interceptFetch } from "./support/http";
 import { callJson, signInNewUser, withVars } from "./support/app";
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { grant, refund, reserve, settle } from "../worker/services/ledger";
+import { grant, refund, reserve, settle } from "../worker/db/ledger";
 
 async function newAccount(balance: number): Promise<string> {
   const userId = crypto.randomUUID();

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { app, PUBLIC_ROUTES } from "../worker/app";
-import { grant } from "../worker/services/ledger";
+import { grant } from "../worker/db/ledger";
 import { authorized, call, callJson, jsonRequest, signInNewUser, withVars } from "./support/app";
 import { interceptFetch } from "./support/http";
 

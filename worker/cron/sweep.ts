@@ -4,7 +4,7 @@
  * normal refund and the sweep can never both apply. Then the clone-reference backstop
  * (./clone-inputs.ts).
  */
-import { refund, reservationRefundKey } from "../services/ledger";
+import { refund, reservationRefundKey } from "../db/ledger";
 import { purgeStaleCloneInputs } from "./clone-inputs";
 
 /** A reservation older than this with no outcome is an orphan. Generation settles within seconds. */

@@ -3,7 +3,7 @@
  * the balance row and the 10,000-credit `freemium` grant in one batch, exactly once even when
  * many first requests race (the grant's idempotency key is per user).
  */
-import { grantStatements } from "../services/ledger";
+import { grantStatements } from "./ledger";
 
 export const FREEMIUM_CREDITS = 10_000;
 

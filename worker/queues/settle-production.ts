@@ -5,7 +5,7 @@
  * is idempotent, so a redelivered message changes nothing.
  */
 import { readConfig } from "../env";
-import { reservationSettleKey, settle } from "../services/ledger";
+import { reservationSettleKey, settle } from "../db/ledger";
 import { enqueueJob } from "./messages";
 import { recordUsage } from "./usage-record";
 

@@ -23,7 +23,7 @@ import { insertAudioFileStatement } from "../db/audio-files";
 import { keepProducedAudio } from "./production";
 import { probeAudio, ProbeError, type AudioFormat, type AudioProbe } from "./audio-probe";
 import { PROVIDER_ERRORS, type GateOutcome } from "./generation";
-import { refund, reservationRefundKey, reserve } from "./ledger";
+import { refund, reservationRefundKey, reserve } from "../db/ledger";
 import { estimateCloneCredits } from "../shared/pricing";
 import { estimateWavPitchHz } from "./pitch";
 import { countCharacters, countWords, normaliseText } from "../shared/text-metrics";

@@ -13,7 +13,7 @@ import { selectSpeechProvider } from "../providers";
 import { ProviderError, type ProviderName, type Tier } from "../providers/types";
 import { settleGeneration } from "../queues/generation-settle";
 import { audioCacheKey, type CacheEntry } from "./audio-cache";
-import { refund, reservationRefundKey, reserve } from "./ledger";
+import { refund, reservationRefundKey, reserve } from "../db/ledger";
 import { keepProducedAudio } from "./production";
 import { estimateSpeechCredits, geminiCreditsFromTokens, STYLE_LIMITS, TEXT_LIMITS } from "../shared/pricing";
 import { countCharacters, countWords, normaliseText } from "../shared/text-metrics";
