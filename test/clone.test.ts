@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import worker from "../worker/index";
 import { CHATTERBOX_MULTILINGUAL_VERSION, CHATTERBOX_VERSION } from "../worker/providers/chatterbox";
 import { estimateWavPitchHz } from "../worker/services/pitch";
-import { cloneInputKey } from "../worker/services/clone";
+import { cloneInputKey } from "../worker/services/clone-references";
 import { grant } from "../worker/db/ledger";
 import { authorized, call, callJson, signInNewUser, withVars } from "./support/app";
 import { interceptFetch, type Route } from "./support/http";

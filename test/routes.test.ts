@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import { app, PUBLIC_ROUTES } from "../worker/app";
+import { app, ROUTE_MOUNTS } from "../worker/app";
 import { grant } from "../worker/db/ledger";
 import { authorized, call, callJson, jsonRequest, signInNewUser, withVars } from "./support/app";
 import { interceptFetch } from "./support/http";
@@ -60,14 +60,30 @@ describe("API skeleton", () => {
     expect(envelopes[0]?.body).toContain("database exploded");
   });
 
-  it("every non-public API route refuses anonymous requests (default deny)", async () => {
-    const protectedRoutes = app.routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/") && !PUBLIC_ROUTES.includes(route.path));
-    expect(protectedRoutes.length).toBeGreaterThan(0);
-    for (const route of protectedRoutes) {
+  it("every API route is mounted with a declared way of authenticating, and each declaration is enforced (default deny)", async () => {
+    const routes = app.routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/"));
+    expect(routes.length).toBeGreaterThan(10);
+    const mountOf = (path: string) => ROUTE_MOUNTS.filter((m) => path === m.prefix || path.startsWith(`${m.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"] } as const;
+    const seen = new Set<string>();
+    for (const route of routes) {
+      const mount = mountOf(route.path);
+      expect(mount, `${route.method} ${route.path} has no auth declaration`).toBeDefined();
+      if (mount === undefined) continue;
+      seen.add(mount.auth);
       const path = route.path.replace(/:(\w+)/g, "x");
-      const { status } = await callJson(path, { method: route.method });
-      expect(status, `${route.method} ${route.path}`).toBe(401);
+      const { status, body } = await callJson<ErrorResponse>(path, { method: route.method });
+      if (mount.auth === "public") {
+        expect([401, 403], `${route.method} ${route.path} is public`).not.toContain(status);
+        continue;
+      }
+      const [wantStatus, wantCode] = expected[mount.auth];
+      expect(status, `${route.method} ${route.path} (${mount.auth})`).toBe(wantStatus);
+      expect(body.error.code).toBe(wantCode);
     }
+    expect([...seen].sort()).toEqual(["cron-secret", "public", "signed-url", "user"]);
+    const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public").map((m) => m.prefix).sort();
+    expect(publicPaths).toEqual(["/api/auth", "/api/health", "/api/voices"]);
   });
 });
 

@@ -1,21 +1,23 @@
 /**
- * The Hono app: middleware order (request id → configuration → body limit), the route sub-apps,
- * the JSON 404 for unknown API paths and the single error handler that turns every failure into
- * `{ error: { code, message }, requestId }`. Protected sub-apps apply `requireUser` themselves;
- * the default-deny test walks `app.routes` to prove no non-public route forgot it.
+ * The Hono app: middleware order (request id → Server-Timing → configuration → body limit), the
+ * route sub-apps, each mounted with the way it is authenticated (worker/route-auth.ts), the JSON
+ * 404 for unknown API paths and the single error handler that turns every failure into
+ * `{ error: { code, message }, requestId }`. The default-deny test reads ROUTE_MOUNTS.
  */
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./context";
-import { AppError, errorBody } from "./shared/errors";
+import { createIntegrations } from "./integrations";
 import { configuration, requestId } from "./middleware";
-import { reportError } from "./services/monitoring";
+import { mountRoutes, type RouteMount } from "./route-auth";
+import { serverTiming } from "./services/timing";
+import { AppError, errorBody } from "./shared/errors";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
 import { voiceRoutes } from "./routes/voices";
 import { creditRoutes } from "./routes/credits";
-import { generationRoutes } from "./routes/generation";
+import { estimateRoutes, generationRoutes } from "./routes/generation";
 import { historyRoutes } from "./routes/history";
 import { audioRoutes } from "./routes/audio";
 import { dailyStatsRoutes } from "./routes/daily-stats";
@@ -34,28 +36,26 @@ const jsonBodyLimit = bodyLimit({
   },
 });
 
-/**
- * Routes that answer without a signed-in user (PRODUCT §12): health, the voice list and samples,
- * sign-in, signed audio URLs and the cron-secret report. Everything else requires a user.
- */
-export const PUBLIC_ROUTES = ["/api/health", "/api/voices", "/api/voices/:id/sample", "/api/auth/config", "/api/auth/local", "/api/audio/:id", "/api/daily-stats"];
+/** Every mount and how it is authenticated (PRODUCT §12: default deny; see route-auth.ts). */
+export const ROUTE_MOUNTS: RouteMount[] = [];
 
 export const app = new Hono<AppEnv>()
   .use("*", requestId)
+  .use("/api/*", serverTiming)
   .use("/api/*", configuration)
-  .use("/api/*", (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : jsonBodyLimit(c, next)))
-  .route("/api/health", healthRoutes)
-  .route("/api/auth", authRoutes)
-  .route("/api/me", meRoutes)
-  .route("/api/voices", voiceRoutes)
-  .route("/api/credits", creditRoutes)
-  .route("/api/history", historyRoutes)
-  .route("/api/audio", audioRoutes)
-  .route("/api/daily-stats", dailyStatsRoutes)
-  .route("/api", generationRoutes)
-  .route("/api", cloneRoutes);
+  .use("/api/*", (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : jsonBodyLimit(c, next)));
 
-export type AppType = typeof app;
+mountRoutes(app, ROUTE_MOUNTS, "/api/health", "public", healthRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/auth", "public", authRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/voices", "public", voiceRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/me", "user", meRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/credits", "user", creditRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/history", "user", historyRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/generate-voice", "user", generationRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/estimate-credits", "user", estimateRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/clone-voice", "user", cloneRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/audio", "signed-url", audioRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/daily-stats", "cron-secret", dailyStatsRoutes);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/") || c.req.path === "/api") {
@@ -68,7 +68,9 @@ app.notFound((c) => {
 app.onError((err, c) => {
   const id = c.get("requestId") ?? crypto.randomUUID();
   const error = err instanceof AppError ? err : new AppError("internal_error", "Something went wrong on our side. Please try again.");
-  if (error.status >= 500) reportError(err, c.get("config"), c.executionCtx, c.req.raw, id);
+  const config = c.get("config");
+  if (error.status >= 500 && config !== undefined) createIntegrations(config, c.env).monitoring.report(err, c.executionCtx, { request: c.req.raw, requestId: id });
+  else if (error.status >= 500) console.error(`[${id}]`, err);
   if (error.options.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.options.retryAfterSeconds));
   c.header("X-Request-Id", id);
   return c.json(errorBody(error, id), error.status);

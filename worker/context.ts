@@ -1,6 +1,8 @@
 /** The Hono environment shared by the app, its middleware and every route sub-app. */
 import type { AppConfig } from "./env";
+import type { AccountSummary } from "./db/credits";
 import type { Identity } from "./db/profiles";
+import type { RequestTiming } from "./services/timing";
 
 export interface AppEnv {
   Bindings: Env;
@@ -8,5 +10,8 @@ export interface AppEnv {
     requestId: string;
     config: AppConfig;
     identity: Identity;
+    /** Set when authentication read the account on its way (an isolate's first request of this user). */
+    account?: AccountSummary;
+    timing: RequestTiming;
   };
 }

@@ -1,7 +1,9 @@
 /**
  * Configuration: the one zod schema for vars and secrets, parsed once per `env` object.
- * Every integration is reported as "configured" or "off" with the reason, so nothing else in the
- * code inspects raw secrets or branches on half-set configuration.
+ * Every integration is reported as "configured" or "off" with the reason. The raw settings
+ * (`secrets`) are read only here and in worker/integrations.ts, which builds the clients; the
+ * rest of the code sees the typed views below (identity, signing keys, limits) and the
+ * integration states, never a secret by name.
  */
 import { z } from "zod";
 
@@ -35,11 +37,19 @@ const rawConfigSchema = z.object({
   POSTHOG_HOST: optionalSecret,
   SENTRY_DSN: optionalSecret,
   CRON_SECRET: optionalSecret,
+  /** How long a provider call (Gemini request, Replicate prediction, local engine) may take. */
+  PROVIDER_TIMEOUT_SECONDS: optionalSecret.pipe(z.string().regex(/^\d+(\.\d+)?$/, "a number of seconds").transform(Number).pipe(z.number().positive().max(600)).optional()),
 });
 
 type RawConfig = z.infer<typeof rawConfigSchema>;
 
 export type Integration = { status: "configured" } | { status: "off"; reason: string };
+
+/**
+ * Long enough for the longest paid text (1,000 characters of Gemini speech, about a minute of
+ * audio), short enough that a hung provider cannot hold a reservation and a request forever.
+ */
+const DEFAULT_PROVIDER_TIMEOUT_SECONDS = 90;
 
 /** Secrets the production deployment cannot run without. */
 const PRODUCTION_REQUIRED = ["SUPABASE_URL", "SUPABASE_ANON_KEY", "AUDIO_URL_SECRET"] as const;
@@ -64,6 +74,13 @@ function buildConfig(raw: RawConfig) {
     production,
     appUrl: raw.APP_URL,
     secrets: raw,
+    identity: {
+      supabase: raw.SUPABASE_URL === undefined ? undefined : { url: raw.SUPABASE_URL, anonKey: raw.SUPABASE_ANON_KEY, jwtSecret: raw.SUPABASE_JWT_SECRET },
+      localSigningSecret: raw.LOCAL_AUTH_SECRET,
+    },
+    audioUrlSecret: raw.AUDIO_URL_SECRET,
+    cronSecret: raw.CRON_SECRET,
+    providerTimeoutMs: Math.round((raw.PROVIDER_TIMEOUT_SECONDS ?? DEFAULT_PROVIDER_TIMEOUT_SECONDS) * 1000),
     integrations: {
       supabase,
       localAuth,
@@ -83,14 +100,18 @@ function buildConfig(raw: RawConfig) {
 export type AppConfig = ReturnType<typeof buildConfig>;
 export type IntegrationName = keyof AppConfig["integrations"];
 
-export type ConfigSecrets = AppConfig["secrets"];
-
 /**
- * Rebuilds a config from already-validated settings. The generation Durable Object uses it with
- * the settings the Worker resolved the request under, so both agree on provider and cache key.
+ * The validated settings a config was built from, as plain data: the Worker hands it to the
+ * GenerationGate with each order so both resolve provider, model and cache key alike.
  */
-export function configFromSecrets(secrets: ConfigSecrets): AppConfig {
-  return buildConfig(secrets);
+export type ConfigSnapshot = { readonly __snapshot: unique symbol } & Record<string, unknown>;
+
+export function configSnapshot(config: AppConfig): ConfigSnapshot {
+  return config.secrets as unknown as ConfigSnapshot;
+}
+
+export function configFromSnapshot(snapshot: ConfigSnapshot): AppConfig {
+  return buildConfig(snapshot as unknown as RawConfig);
 }
 
 export class ConfigError extends Error {
@@ -101,12 +122,23 @@ export class ConfigError extends Error {
 
 const cache = new WeakMap<object, AppConfig | ConfigError>();
 
+/**
+ * Request instrumentation (services/timing.ts) wraps `env` per request; it answers this symbol
+ * with the env it wrapped, so caches keyed by the env's identity still hit.
+ */
+export const ORIGINAL_ENV = Symbol.for("sexyvoice.original-env");
+
+export function originalEnv(env: Env): Env {
+  return (env as unknown as { [ORIGINAL_ENV]?: Env })[ORIGINAL_ENV] ?? env;
+}
+
 /** Parses vars and secrets; the result (or the error) is cached for the lifetime of `env`. */
 export function readConfig(env: Env): AppConfig {
-  let entry = cache.get(env);
+  const source = originalEnv(env);
+  let entry = cache.get(source);
   if (entry === undefined) {
-    entry = parseConfig(env as unknown as Record<string, unknown>);
-    cache.set(env, entry);
+    entry = parseConfig(source as unknown as Record<string, unknown>);
+    cache.set(source, entry);
   }
   if (entry instanceof ConfigError) throw entry;
   return entry;

@@ -1,6 +1,7 @@
 /**
  * Request middleware: request ids, configuration (read once, refusing every request when invalid),
- * authentication of protected routes, per-user rate limits and JSON body parsing with zod.
+ * user authentication (the `user` scheme of worker/route-auth.ts), the account it reads on the
+ * way, per-user rate limits and JSON body parsing with zod.
  */
 import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
@@ -8,6 +9,7 @@ import type { z } from "zod";
 import type { AppEnv } from "./context";
 import { ConfigError, readConfig } from "./env";
 import { AppError } from "./shared/errors";
+import { accountSummary, type AccountSummary } from "./db/credits";
 import { ensureAccount } from "./db/profiles";
 import { verifyAccessToken } from "./services/identity";
 
@@ -41,10 +43,16 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (match === null || match[1] === undefined) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
   const identity = await verifyAccessToken(match[1], c.get("config"), c.env.DB);
-  await ensureAccount(c.env.DB, identity);
+  const account = await ensureAccount(c.env.DB, identity);
   c.set("identity", identity);
+  if (account !== null) c.set("account", account);
   await next();
 });
+
+/** The signed-in user's balance and plan: read by authentication already, or one query now. */
+export async function accountOf(c: Context<AppEnv>): Promise<AccountSummary> {
+  return c.get("account") ?? accountSummary(c.env.DB, c.get("identity").userId);
+}
 
 /** Per-key limit through a Workers rate-limit binding; 429 with Retry-After when exceeded. */
 export async function enforceRateLimit(limiter: RateLimit, key: string, periodSeconds: number): Promise<void> {

@@ -4,7 +4,7 @@
  * since, in case a delayed `clone.cleanup` message was lost or never sent (a crash mid-request).
  */
 import { referenceUsedSince } from "../db/clone-jobs";
-import { CLONE_INPUT_MAX_AGE_MINUTES, CLONE_INPUT_PREFIX } from "../services/clone";
+import { CLONE_INPUT_MAX_AGE_MINUTES, CLONE_INPUT_PREFIX } from "../services/clone-references";
 
 /** R2 list pages per run; what is left is picked up five minutes later. */
 const MAX_PAGES = 5;

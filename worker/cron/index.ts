@@ -3,7 +3,8 @@
  * records the run in `job_runs`. An expression without a job is an error (a config drift).
  */
 import { readConfig } from "../env";
-import { reportError } from "../services/monitoring";
+import { recordJobRun } from "../db/operations";
+import { createIntegrations } from "../integrations";
 import { sendDailyStats } from "./daily-stats";
 import { purgeExpiredFreeAudio } from "./retention";
 import { runSweep } from "./sweep";
@@ -24,10 +25,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
   try {
     result = await job.run(env, scheduledAt);
   } catch (error) {
-    reportError(error, readConfig(env), ctx);
+    createIntegrations(readConfig(env), env).monitoring.report(error, ctx);
     throw error;
   }
-  await env.DB.prepare("INSERT INTO job_runs (id, job, cron, scheduled_at, result) VALUES (?1, ?2, ?3, ?4, ?5)")
-    .bind(crypto.randomUUID(), job.name, controller.cron, scheduledAt.toISOString(), JSON.stringify(result))
-    .run();
+  await recordJobRun(env.DB, { job: job.name, cron: controller.cron, scheduledAt: scheduledAt.toISOString(), result });
 }

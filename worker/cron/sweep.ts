@@ -1,30 +1,57 @@
 /**
- * Frequent sweep (every 5 minutes): refunds reservations that were never settled or refunded
- * (a crash between reserve and settle). Uses the same refund key as the request path, so a late
- * normal refund and the sweep can never both apply. Then the clone-reference backstop
+ * Frequent sweep (every 5 minutes): closes reservations that were never settled or refunded (a
+ * crash between reserve and settle, a lost settlement message). A reservation whose audio was
+ * delivered — its history row exists — is settled at the price that row records, never
+ * refunded, so the ledger and the history agree; one without a history row delivered nothing and
+ * is refunded in full. Both use the same idempotency keys as the request path and the queue, so a
+ * late normal settlement and the sweep can never both apply. Then the clone-reference backstop
  * (./clone-inputs.ts).
  */
-import { refund, reservationRefundKey } from "../db/ledger";
+import { findAudioByReservation } from "../db/audio-files";
+import { listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
+import { settleProduction } from "../services/settlement";
+import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
 
 /** A reservation older than this with no outcome is an orphan. Generation settles within seconds. */
 export const ORPHAN_AFTER_MINUTES = 15;
 const SWEEP_BATCH = 200;
 
-export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ refunded: number }> {
+export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ refunded: number; settled: number }> {
   const cutoff = new Date(now.getTime() - ORPHAN_AFTER_MINUTES * 60_000).toISOString();
-  const rows = await env.DB.prepare("SELECT id FROM credit_reservations WHERE status = 'reserved' AND created_at < ?1 ORDER BY created_at LIMIT ?2")
-    .bind(cutoff, SWEEP_BATCH)
-    .all<{ id: string }>();
   let refunded = 0;
-  for (const row of rows.results) {
-    const outcome = await refund(env.DB, { reservationId: row.id, key: reservationRefundKey(row.id), description: "Refund: operation did not complete" });
+  let settled = 0;
+  for (const reservationId of await listOpenReservations(env.DB, cutoff, SWEEP_BATCH)) {
+    const delivered = await findAudioByReservation(env.DB, reservationId);
+    if (delivered !== null) {
+      await settleProduction(
+        env,
+        {
+          reservationId,
+          audioFileId: delivered.id,
+          userId: delivered.user_id,
+          actualCredits: delivered.credits_used,
+          usageType: delivered.kind,
+          provider: delivered.provider,
+          model: delivered.model,
+          characters: countCharacters(delivered.text_content),
+          occurredAt: now.toISOString(),
+          metadata: { voiceId: delivered.voice_id, durationSeconds: delivered.duration_seconds, settledBy: "sweep" },
+          event: delivered.kind === "clone" ? "voice_cloned" : "voice_generated",
+          eventProperties: { voiceId: delivered.voice_id },
+        },
+        "queue",
+      );
+      settled += 1;
+      continue;
+    }
+    const outcome = await refund(env.DB, { reservationId, key: reservationRefundKey(reservationId), description: "Refund: operation did not complete" });
     if (outcome.applied) refunded += 1;
   }
-  return { refunded };
+  return { refunded, settled };
 }
 
 /** The 5-minute job. */
-export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; deletedCloneInputs: number }> {
+export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; deletedCloneInputs: number }> {
   return { ...(await sweepOrphanedReservations(env, now)), ...(await purgeStaleCloneInputs(env, now)) };
 }

@@ -1,4 +1,8 @@
-/** The user's generated audio (history): recording, listing, lookup for playback, soft deletion. */
+/**
+ * `audio_files`, the user's generated audio (history): recording (idempotent by id, so a deferred
+ * or redelivered write lands once), the final cost stamp, listing, lookup for playback and for
+ * the sweep, soft deletion, and retention's hard deletion.
+ */
 import type { CacheEntry } from "../services/audio-cache";
 import { decodeCursor, encodeCursor, type Page } from "./pagination";
 
@@ -18,13 +22,13 @@ export interface NewAudioFile {
   reservationId?: string;
 }
 
-/** One history row, for a paid production or a cache hit alike. */
-export function insertAudioFileStatement(db: D1Database, row: NewAudioFile): D1PreparedStatement {
+/** One history row, for a paid production or a cache hit alike; writing the same id twice is a no-op. */
+export async function recordAudioFile(db: D1Database, row: NewAudioFile): Promise<void> {
   const { entry } = row;
-  return db
+  await db
     .prepare(
       `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)`,
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT (id) DO NOTHING`,
     )
     .bind(
       row.id,
@@ -44,7 +48,34 @@ export function insertAudioFileStatement(db: D1Database, row: NewAudioFile): D1P
       row.creditsUsed,
       row.reservationId === undefined ? 1 : 0,
       row.reservationId ?? null,
-    );
+    )
+    .run();
+}
+
+/** Stamps what a settled production finally cost on its history row. */
+export async function setAudioFileCost(db: D1Database, id: string, creditsUsed: number): Promise<void> {
+  await db.prepare("UPDATE audio_files SET credits_used = ?1 WHERE id = ?2").bind(creditsUsed, id).run();
+}
+
+export interface DeliveredAudio {
+  id: string;
+  user_id: string;
+  kind: "tts" | "clone";
+  voice_id: string;
+  text_content: string;
+  locale: string | null;
+  provider: string;
+  model: string;
+  duration_seconds: number;
+  credits_used: number;
+}
+
+/** The history row a reservation paid for, if its audio was delivered (the sweep settles those). */
+export async function findAudioByReservation(db: D1Database, reservationId: string): Promise<DeliveredAudio | null> {
+  return db
+    .prepare("SELECT id, user_id, kind, voice_id, text_content, locale, provider, model, duration_seconds, credits_used FROM audio_files WHERE reservation_id = ?1")
+    .bind(reservationId)
+    .first<DeliveredAudio>();
 }
 
 export interface AudioFileRow {
@@ -83,9 +114,9 @@ export async function listHistory(db: D1Database, userId: string, limit: number,
   return { items, nextCursor: rows.results.length > limit && last ? encodeCursor(last.created_at, last.id) : null };
 }
 
-/** A live (not deleted) audio file by id, for playback through a signed URL. */
-export async function findPlayableAudio(db: D1Database, id: string): Promise<Pick<AudioFileRow, "storage_key" | "content_type"> | null> {
-  return db.prepare("SELECT storage_key, content_type FROM audio_files WHERE id = ?1 AND deleted_at IS NULL").bind(id).first();
+/** An audio file by id, deleted or not, for playback through a signed URL. */
+export async function findAudioFile(db: D1Database, id: string): Promise<{ storage_key: string; content_type: string; deleted_at: string | null } | null> {
+  return db.prepare("SELECT storage_key, content_type, deleted_at FROM audio_files WHERE id = ?1").bind(id).first();
 }
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
@@ -99,4 +130,39 @@ export async function deleteHistoryItem(db: D1Database, userId: string, id: stri
 export async function deleteAllHistory(db: D1Database, userId: string): Promise<number> {
   const result = await db.prepare(`UPDATE audio_files SET deleted_at = ${NOW} WHERE user_id = ?1 AND deleted_at IS NULL`).bind(userId).run();
   return result.meta.changes;
+}
+
+export interface ExpiredAudio {
+  id: string;
+  storage_key: string;
+  cache_key: string;
+}
+
+/** Free users' rows created before `cutoff` (users who never bought credits), oldest first. */
+export async function listExpiredFreeAudio(db: D1Database, cutoff: string, limit: number): Promise<ExpiredAudio[]> {
+  const rows = await db
+    .prepare(
+      `SELECT a.id, a.storage_key, a.cache_key FROM audio_files a
+       WHERE a.created_at < ?1
+         AND NOT EXISTS (SELECT 1 FROM credit_transactions t WHERE t.user_id = a.user_id AND t.type IN ('purchase', 'topup'))
+       ORDER BY a.created_at LIMIT ?2`,
+    )
+    .bind(cutoff, limit)
+    .all<ExpiredAudio>();
+  return rows.results;
+}
+
+export async function deleteAudioFiles(db: D1Database, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.batch(ids.map((id) => db.prepare("DELETE FROM audio_files WHERE id = ?1").bind(id)));
+}
+
+/** The storage keys among `keys` that a live (not deleted) row still points at. */
+export async function storageKeysInUse(db: D1Database, keys: string[]): Promise<Set<string>> {
+  const used = new Set<string>();
+  for (const key of keys) {
+    const row = await db.prepare("SELECT 1 AS used FROM audio_files WHERE storage_key = ?1 AND deleted_at IS NULL LIMIT 1").bind(key).first();
+    if (row !== null) used.add(key);
+  }
+  return used;
 }

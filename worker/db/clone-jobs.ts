@@ -17,8 +17,8 @@ export interface NewCloneJob {
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 /** Records the job with its consent (only ever created after consent=true was checked). */
-export function insertCloneJobStatement(db: D1Database, job: NewCloneJob): D1PreparedStatement {
-  return db
+export async function recordCloneJob(db: D1Database, job: NewCloneJob): Promise<void> {
+  await db
     .prepare(
       `INSERT INTO clone_jobs (id, user_id, consent, locale, reference_sha256, reference_format, reference_bytes, reference_duration_seconds, reference_pitch_hz, provider, model, status, audio_file_id, finished_at)
        VALUES (?1, ?2, 1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, CASE WHEN ?11 = 'running' THEN NULL ELSE ${NOW} END)`,
@@ -36,7 +36,8 @@ export function insertCloneJobStatement(db: D1Database, job: NewCloneJob): D1Pre
       job.model,
       job.status,
       job.audioFileId ?? null,
-    );
+    )
+    .run();
 }
 
 export async function finishCloneJob(db: D1Database, id: string, outcome: { status: Exclude<CloneJobStatus, "running" | "cached">; audioFileId?: string; errorCode?: string }): Promise<void> {

@@ -7,16 +7,20 @@ export interface AccountSummary {
   isPaid: boolean;
 }
 
-/** "Paid user" = has ever had a `purchase` or `topup` ledger row (PRODUCT §4). */
-export async function accountSummary(db: D1Database, userId: string): Promise<AccountSummary> {
+/** "Paid user" = has ever had a `purchase` or `topup` ledger row (PRODUCT §4). Null: no account yet. */
+export async function findAccountSummary(db: D1Database, userId: string): Promise<AccountSummary | null> {
   const row = await db
     .prepare(
-      `SELECT COALESCE((SELECT balance FROM credits WHERE user_id = ?1), 0) AS balance,
+      `SELECT (SELECT balance FROM credits WHERE user_id = ?1) AS balance,
               EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?1 AND type IN ('purchase', 'topup')) AS is_paid`,
     )
     .bind(userId)
-    .first<{ balance: number; is_paid: number }>();
-  return { balance: row?.balance ?? 0, isPaid: row?.is_paid === 1 };
+    .first<{ balance: number | null; is_paid: number }>();
+  return row === null || row.balance === null ? null : { balance: row.balance, isPaid: row.is_paid === 1 };
+}
+
+export async function accountSummary(db: D1Database, userId: string): Promise<AccountSummary> {
+  return (await findAccountSummary(db, userId)) ?? { balance: 0, isPaid: false };
 }
 
 export async function listTransactions(db: D1Database, userId: string, limit: number, cursor: string | undefined): Promise<Page<CreditTransaction>> {

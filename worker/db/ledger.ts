@@ -193,3 +193,20 @@ async function outcomeForKey(db: D1Database, userId: string, key: string, transa
 function assertPositiveInteger(amount: number): void {
   if (!Number.isInteger(amount) || amount <= 0) throw new RangeError(`credit amount must be a positive integer, got ${amount}`);
 }
+
+export interface ReservationState {
+  status: "reserved" | "settled" | "refunded";
+  /** What was finally charged (settled) or 0 (refunded); null while reserved. */
+  finalAmount: number | null;
+}
+
+export async function reservationState(db: D1Database, reservationId: string): Promise<ReservationState | null> {
+  const row = await db.prepare("SELECT status, final_amount FROM credit_reservations WHERE id = ?1").bind(reservationId).first<{ status: ReservationState["status"]; final_amount: number | null }>();
+  return row === null ? null : { status: row.status, finalAmount: row.final_amount };
+}
+
+/** Reservations still open that were made before `cutoff`, oldest first (the sweep's orphans). */
+export async function listOpenReservations(db: D1Database, cutoff: string, limit: number): Promise<string[]> {
+  const rows = await db.prepare("SELECT id FROM credit_reservations WHERE status = 'reserved' AND created_at < ?1 ORDER BY created_at LIMIT ?2").bind(cutoff, limit).all<{ id: string }>();
+  return rows.results.map((row) => row.id);
+}

@@ -3,6 +3,7 @@
  * the balance row and the 10,000-credit `freemium` grant in one batch, exactly once even when
  * many first requests race (the grant's idempotency key is per user).
  */
+import { accountSummary, findAccountSummary, type AccountSummary } from "./credits";
 import { grantStatements } from "./ledger";
 
 export const FREEMIUM_CREDITS = 10_000;
@@ -26,10 +27,15 @@ export interface Identity {
 const bootstrapped = new Set<string>();
 const BOOTSTRAP_MEMO_LIMIT = 10_000;
 
-export async function ensureAccount(db: D1Database, identity: Identity): Promise<void> {
-  if (bootstrapped.has(identity.userId)) return;
-  const existing = await db.prepare("SELECT 1 AS present FROM credits WHERE user_id = ?1").bind(identity.userId).first();
-  if (existing === null) {
+/**
+ * Makes sure the account exists. When this isolate has not seen the user yet it reads the
+ * account (one query) and returns that summary, so the request needs no second read; a user
+ * already known here costs nothing and gets null.
+ */
+export async function ensureAccount(db: D1Database, identity: Identity): Promise<AccountSummary | null> {
+  if (bootstrapped.has(identity.userId)) return null;
+  let summary = await findAccountSummary(db, identity.userId);
+  if (summary === null) {
     await db.batch([
       db
         .prepare("INSERT INTO profiles (id, email, auth_provider) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO NOTHING")
@@ -42,9 +48,11 @@ export async function ensureAccount(db: D1Database, identity: Identity): Promise
         description: "Welcome credits",
       }),
     ]);
+    summary = await accountSummary(db, identity.userId);
   }
   if (bootstrapped.size >= BOOTSTRAP_MEMO_LIMIT) bootstrapped.clear();
   bootstrapped.add(identity.userId);
+  return summary;
 }
 
 export async function getProfile(db: D1Database, userId: string): Promise<ProfileRow | null> {

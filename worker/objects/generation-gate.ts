@@ -1,51 +1,57 @@
 /**
- * GenerationGate: one instance per generation or clone cache key (`idFromName(<full sha256 key>)`;
- * the two key spaces never meet). It makes identical concurrent requests share one provider
- * call: the first caller runs the paid path (`produceAudio` or `produceClone`), the others wait
- * for it and receive the same audio as a cache hit. A failure that belongs to the first caller
- * alone (e.g. not enough credits) is not passed on: the next waiter takes over. The last
- * produced entry is kept in memory while the object lives, so a request racing KV's eventual
- * consistency still gets the audio for 0 credits.
+ * GenerationGate: one instance per order cache key (`idFromName(<full sha256 key>)`; generation
+ * and clone keys never meet). Its one entry point, `produce`, makes identical concurrent orders
+ * share one provider call: the first caller runs the paid path (services/production.ts), the
+ * others wait for it and receive the same audio as a 0-credit result. A failure that belongs to
+ * the first caller alone (e.g. not enough credits) is not passed on: the next waiter takes over.
+ *
+ * The last produced entry is remembered for RECENT_RESULT_MS, for requests that race KV's
+ * eventual consistency, and is only shared while its object is still in R2 (retention may have
+ * removed it), so the gate never hands out dead audio.
  * Storage: none (in-memory coordination only; KV and R2 hold the durable results).
  */
 import { DurableObject } from "cloudflare:workers";
-import { configFromSecrets } from "../env";
-import { produceAudio, type GateOutcome, type GenerationJob } from "../services/generation";
-import { produceClone, type CloneJob } from "../services/clone";
+import { configFromSnapshot } from "../env";
 import type { CacheEntry } from "../services/audio-cache";
+import { produce, type GateOutcome, type ProductionJob } from "../services/production";
+
+const RECENT_RESULT_MS = 5 * 60_000;
 
 export class GenerationGate extends DurableObject<Env> {
   private inflight: Promise<GateOutcome> | null = null;
-  private produced: CacheEntry | null = null;
+  private recent: { entry: CacheEntry; at: number } | null = null;
 
-  async generate(job: GenerationJob): Promise<GateOutcome> {
-    return this.once(job.prepared.cacheKey, () => produceAudio(this.env, configFromSecrets(job.settings), job));
-  }
-
-  async clone(job: CloneJob): Promise<GateOutcome> {
-    return this.once(job.prepared.cacheKey, () => produceClone(this.env, configFromSecrets(job.settings), job));
-  }
-
-  private async once(cacheKey: string, produce: () => Promise<GateOutcome>): Promise<GateOutcome> {
+  async produce(job: ProductionJob): Promise<GateOutcome> {
     for (;;) {
-      if (this.produced !== null) return { kind: "shared", entry: this.produced };
+      const remembered = await this.rememberedEntry();
+      if (remembered !== null) return { kind: "shared", entry: remembered };
       if (this.inflight === null) break;
       const outcome = await this.inflight.catch(() => null);
       if (outcome?.kind === "produced" || outcome?.kind === "shared") return { kind: "shared", entry: outcome.entry };
       if (outcome?.kind === "failed" && outcome.shareable) return outcome;
     }
-    const run = produce().catch((error: unknown): GateOutcome => {
-      console.error("generation failed", error);
-      return { kind: "failed", code: "internal_error", message: "Something went wrong while generating. You have not been charged.", shareable: false };
+    const run = produce(this.env, configFromSnapshot(job.settings), job).catch((error: unknown): GateOutcome => {
+      console.error("production failed unexpectedly", error);
+      return { kind: "failed", code: "internal_error", message: "Something went wrong while producing the audio. Please try again.", shareable: false };
     });
     this.inflight = run;
     try {
       const outcome = await run;
       // Audio from a fallback model belongs to another key: share it with current waiters only.
-      if (outcome.kind === "produced" && outcome.cacheKey === cacheKey) this.produced = outcome.entry;
+      if (outcome.kind === "produced" && outcome.cacheKey === job.order.cacheKey) this.recent = { entry: outcome.entry, at: Date.now() };
       return outcome;
     } finally {
       this.inflight = null;
     }
+  }
+
+  private async rememberedEntry(): Promise<CacheEntry | null> {
+    const recent = this.recent;
+    if (recent === null) return null;
+    if (Date.now() - recent.at > RECENT_RESULT_MS || (await this.env.AUDIO_BUCKET.head(recent.entry.storageKey)) === null) {
+      if (this.recent === recent) this.recent = null;
+      return null;
+    }
+    return recent.entry;
   }
 }

@@ -35,10 +35,12 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
       let output: unknown;
       try {
         const reference = new File([request.reference.audio], `reference.${request.reference.format}`, { type: request.reference.contentType });
-        const created = uploadedFileSchema.safeParse(await client.files.create(reference, { purpose: "voice-clone-reference" }).catch((error: unknown) => {
-          throw mapReplicateError(error);
-        }));
-        if (!created.success) throw new ProviderError("failed", "Replicate did not accept the reference recording.");
+        const created = uploadedFileSchema.safeParse(
+          await client.files.create(reference, { purpose: "voice-clone-reference" }).catch((error: unknown) => {
+            throw mapReplicateError(error);
+          }),
+        );
+        if (!created.success) throw new ProviderError("failed", "The voice provider did not accept the reference recording.", { detail: "Replicate files API: unexpected answer" });
         uploaded = created.data;
         output = await runPrediction(
           client,
@@ -46,6 +48,7 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
           english(request.locale)
             ? { prompt: request.text, audio_prompt: uploaded.urls.get }
             : { text: request.text, language: request.locale, reference_audio: uploaded.urls.get },
+          request.signal,
         );
       } finally {
         if (uploaded !== null) {
@@ -53,9 +56,9 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
           await client.files.delete(id).catch((error: unknown) => console.error(`deleting Replicate file ${id} failed`, error));
         }
       }
-      const audio = await downloadOutput(output);
+      const audio = await downloadOutput(output, request.signal);
       const probe = await probeOutput(audio);
-      if (probe.format !== "wav" && probe.format !== "mp3") throw new ProviderError("failed", `Replicate returned ${probe.format} audio.`);
+      if (probe.format !== "wav" && probe.format !== "mp3") throw new ProviderError("failed", "The voice provider returned audio in an unexpected format.", { detail: `Replicate returned ${probe.format}` });
       return {
         audio,
         contentType: probe.format === "wav" ? "audio/wav" : "audio/mpeg",
@@ -72,6 +75,6 @@ async function probeOutput(audio: Uint8Array): Promise<AudioProbe> {
   try {
     return await probeAudio(audio);
   } catch {
-    throw new ProviderError("failed", "Replicate returned audio that cannot be read.");
+    throw new ProviderError("failed", "The voice provider returned audio that cannot be read.", { detail: "Replicate output failed the probe" });
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Google Gemini TTS through @google/genai. Free users speak through Flash, paid users through Pro
  * with one fallback to Flash on a provider error (never on refused content). Gemini returns 24 kHz
- * 16-bit mono PCM, wrapped here as WAV; token usage is returned for settlement.
+ * 16-bit mono PCM, wrapped here as WAV; token usage is returned for settlement. The caller's
+ * signal aborts the HTTP request (provider timeout); a fallback is never tried after an abort.
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from "@google/genai";
 import { ProviderError, type SpeechProvider, type SpeechRequest, type SpeechResult, type Tier } from "./types";
@@ -27,18 +28,20 @@ export function createGeminiProvider(apiKey: string, baseUrl?: string): SpeechPr
           speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice.name } } },
           ...(request.seed !== undefined ? { seed: request.seed } : {}),
           ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+          ...(request.signal ? { abortSignal: request.signal } : {}),
         },
       });
     } catch (error) {
+      if (request.signal?.aborted) throw new ProviderError("timeout", "The voice provider took too long to answer.");
       throw mapGeminiError(error);
     }
     const blocked = response.promptFeedback?.blockReason;
     const candidate = response.candidates?.[0];
     if (blocked !== undefined || (candidate?.finishReason !== undefined && REFUSAL_REASONS.has(candidate.finishReason))) {
-      throw new ProviderError("content_refused", "The voice provider declined to speak this text.");
+      throw new ProviderError("content_refused", "The voice provider declined to speak this text.", { detail: `block ${blocked ?? candidate?.finishReason}` });
     }
     const data = candidate?.content?.parts?.find((part) => part.inlineData?.data)?.inlineData?.data;
-    if (data === undefined) throw new ProviderError("failed", "Gemini returned no audio.");
+    if (data === undefined) throw new ProviderError("failed", "The voice provider returned no audio.", { detail: `Gemini ${model}: no inline audio, finish ${candidate?.finishReason ?? "none"}` });
     const pcm = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
     return {
       audio: wrapPcmAsWav(pcm, SAMPLE_RATE),
@@ -47,7 +50,7 @@ export function createGeminiProvider(apiKey: string, baseUrl?: string): SpeechPr
       provider: "gemini",
       model,
       durationSeconds: pcm.byteLength / (SAMPLE_RATE * 2),
-      totalTokens: response.usageMetadata?.totalTokenCount,
+      totalTokens: validTokenCount(response.usageMetadata?.totalTokenCount),
     };
   }
 
@@ -59,7 +62,7 @@ export function createGeminiProvider(apiKey: string, baseUrl?: string): SpeechPr
       try {
         return await speak(GEMINI_PRO_TTS, request);
       } catch (error) {
-        if (error instanceof ProviderError && error.kind === "content_refused") throw error;
+        if (error instanceof ProviderError && (error.kind === "content_refused" || error.kind === "timeout")) throw error;
         return speak(GEMINI_FLASH_TTS, request);
       }
     },
@@ -68,12 +71,18 @@ export function createGeminiProvider(apiKey: string, baseUrl?: string): SpeechPr
 
 function mapGeminiError(error: unknown): ProviderError {
   if (error instanceof ApiError) {
-    if (error.status === 429) return new ProviderError("quota", "The voice provider's quota is exhausted.", 60);
+    const detail = `Gemini ${error.status}: ${error.message.slice(0, 300)}`;
+    if (error.status === 429) return new ProviderError("quota", "The voice provider's quota is exhausted.", { retryAfterSeconds: 60, detail });
     if (error.status === 400 && /safety|prohibited|blocked/i.test(error.message)) {
-      return new ProviderError("content_refused", "The voice provider declined to speak this text.");
+      return new ProviderError("content_refused", "The voice provider declined to speak this text.", { detail });
     }
-    if (error.status >= 500) return new ProviderError("unavailable", "The voice provider is unavailable.");
-    return new ProviderError("failed", `Gemini answered ${error.status}.`);
+    if (error.status >= 500) return new ProviderError("unavailable", "The voice provider is unavailable.", { detail });
+    return new ProviderError("failed", "The voice provider rejected the request.", { detail });
   }
-  return new ProviderError("unavailable", "The voice provider could not be reached.");
+  return new ProviderError("unavailable", "The voice provider could not be reached.", { detail: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+}
+
+/** A usable token count, or undefined (then the order's estimate is charged). */
+function validTokenCount(value: unknown): number | undefined {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0 ? value : undefined;
 }

@@ -10,8 +10,9 @@
  * above it the f1 variant (≈ 115–306 Hz); the setting is interpolated and clamped to the range.
  * No measured pitch (a compressed upload) → the language's own voice at its default pitch.
  */
-import { espeakLanguage, LOCAL_MODEL } from "./local";
-import { ProviderError, type CloneProvider, type SpeechResult } from "./types";
+import { espeakLanguage } from "./local";
+import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
+import type { CloneProvider, SpeechResult } from "./types";
 
 type PitchTable = readonly (readonly [setting: number, hz: number])[];
 
@@ -47,28 +48,9 @@ export function createLocalCloneProvider(engine: Fetcher): CloneProvider {
   return {
     name: "local",
     model: () => LOCAL_MODEL,
-    async clone(request): Promise<SpeechResult> {
+    clone(request): Promise<SpeechResult> {
       const { variant, pitch } = localPitchFor(request.reference.pitchHz);
-      const response = await engine
-        .fetch("https://local-engine/synthesize", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ text: request.text, language: espeakLanguage(request.locale), variant, ...(pitch === undefined ? {} : { pitch }) }),
-        })
-        .catch(() => null);
-      if (response === null) throw new ProviderError("unavailable", "The local speech engine is not running.");
-      if (!response.ok) {
-        const detail = await response.text().catch(() => "");
-        throw new ProviderError(response.status >= 500 ? "unavailable" : "failed", `The local speech engine answered ${response.status}: ${detail.slice(0, 200)}`);
-      }
-      return {
-        audio: new Uint8Array(await response.arrayBuffer()),
-        contentType: "audio/wav",
-        extension: "wav",
-        provider: "local",
-        model: LOCAL_MODEL,
-        durationSeconds: Number(response.headers.get("x-duration-seconds") ?? 0),
-      };
+      return speakLocally(engine, { text: request.text, language: espeakLanguage(request.locale), variant, ...(pitch === undefined ? {} : { pitch }) }, request.signal);
     },
   };
 }

@@ -5,9 +5,10 @@
  * comes from the request's locale (multilingual voices) or the voice's own language.
  */
 import type { Voice } from "../db/voices";
-import { ProviderError, type SpeechProvider, type SpeechResult } from "./types";
+import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
+import type { SpeechProvider, SpeechResult } from "./types";
 
-export const LOCAL_MODEL = "espeak-ng";
+export { LOCAL_MODEL };
 
 const MALE_VARIANTS = ["male1", "male2", "male3", "male4"] as const;
 const FEMALE_VARIANTS = ["female1", "female2", "female3", "female4"] as const;
@@ -48,30 +49,10 @@ export function createLocalProvider(engine: Fetcher): SpeechProvider {
   return {
     name: "local",
     model: () => LOCAL_MODEL,
-    async synthesize(request): Promise<SpeechResult> {
+    synthesize(request): Promise<SpeechResult> {
       const language = espeakLanguage(request.voice.language === "multi" ? request.locale : request.voice.language);
       const { variant, pitch } = localVoiceFor(request.voice);
-      const response = await engine
-        .fetch("https://local-engine/synthesize", {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ text: request.text, language, variant, pitch }),
-        })
-        .catch(() => null);
-      if (response === null) throw new ProviderError("unavailable", "The local speech engine is not running.");
-      if (!response.ok) {
-        const detail = await response.text().catch(() => "");
-        throw new ProviderError(response.status >= 500 ? "unavailable" : "failed", `The local speech engine answered ${response.status}: ${detail.slice(0, 200)}`);
-      }
-      const audio = new Uint8Array(await response.arrayBuffer());
-      return {
-        audio,
-        contentType: "audio/wav",
-        extension: "wav",
-        provider: "local",
-        model: LOCAL_MODEL,
-        durationSeconds: Number(response.headers.get("x-duration-seconds") ?? 0),
-      };
+      return speakLocally(engine, { text: request.text, language, variant, pitch }, request.signal);
     },
   };
 }

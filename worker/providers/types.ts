@@ -1,7 +1,10 @@
 /**
  * The speech-provider interface. Every engine (Gemini, Replicate, the local eSpeak engine) turns
  * one request into audio bytes and reports what it used; errors leave as ProviderError with a
- * kind the generation flow maps to the API's vocabulary. Nothing outside providers/ calls AI APIs.
+ * kind the paid-audio orchestrator maps to the API's vocabulary, a public message the client may
+ * see, and an internal detail (upstream status and body) that only goes to the logs. Every call
+ * takes an AbortSignal: the orchestrator aborts a call that outlives the provider timeout.
+ * Nothing outside providers/ calls AI APIs.
  */
 import type { Voice } from "../db/voices";
 
@@ -17,6 +20,8 @@ export interface SpeechRequest {
   seed?: number;
   temperature?: number;
   tier: Tier;
+  /** Aborted when the orchestrator gives up on the call (provider timeout). */
+  signal?: AbortSignal;
 }
 
 export interface SpeechResult {
@@ -38,16 +43,36 @@ export interface SpeechProvider {
   synthesize(request: SpeechRequest): Promise<SpeechResult>;
 }
 
-export type ProviderErrorKind = "content_refused" | "quota" | "unavailable" | "failed";
+/**
+ * `invalid_input`: the request cannot be spoken as given (an unsupported language, text the
+ * engine cannot say) — the client's 400, naming `field`. `timeout`: the call took too long.
+ */
+export type ProviderErrorKind = "content_refused" | "quota" | "unavailable" | "failed" | "timeout" | "invalid_input";
+
+export interface ProviderErrorOptions {
+  /** Internal detail for the logs (upstream status, body excerpt); never sent to the client. */
+  detail?: string;
+  retryAfterSeconds?: number;
+  /** For `invalid_input`: the request field at fault. */
+  field?: string;
+}
 
 export class ProviderError extends Error {
+  readonly detail: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly field: string | undefined;
+
+  /** `publicMessage` is what the client sees; put anything upstream said in `options.detail`. */
   constructor(
     readonly kind: ProviderErrorKind,
-    message: string,
-    readonly retryAfterSeconds?: number,
+    publicMessage: string,
+    options: ProviderErrorOptions = {},
   ) {
-    super(message);
+    super(publicMessage);
     this.name = "ProviderError";
+    this.detail = options.detail;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.field = options.field;
   }
 }
 
@@ -63,6 +88,7 @@ export interface CloneRequest {
     /** Measured fundamental frequency, when the recording could be analysed. */
     pitchHz: number | null;
   };
+  signal?: AbortSignal;
 }
 
 export interface CloneProvider {

@@ -6,7 +6,7 @@
  */
 import type { z } from "zod";
 import { laterJobUsesReference } from "../db/clone-jobs";
-import { cloneInputKey } from "../services/clone";
+import { cloneInputKey } from "../services/clone-references";
 import type { cloneCleanupMessage } from "./messages";
 
 export async function deleteCloneReference(env: Env, message: z.infer<typeof cloneCleanupMessage>): Promise<void> {

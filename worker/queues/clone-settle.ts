@@ -1,10 +1,10 @@
-/** `clone.settle`: settles a voice clone (see settle-production.ts). */
+/** `clone.settle`: the settlement of a voice clone (services/settlement.ts), from its message. */
 import type { z } from "zod";
+import type { ProductionSettlement } from "../services/settlement";
 import type { cloneSettleMessage } from "./messages";
-import { settleProduction } from "./settle-production";
 
-export async function settleClone(env: Env, message: z.infer<typeof cloneSettleMessage>): Promise<void> {
-  await settleProduction(env, {
+export function cloneSettlement(message: z.input<typeof cloneSettleMessage>): ProductionSettlement {
+  return {
     reservationId: message.reservationId,
     audioFileId: message.audioFileId,
     userId: message.userId,
@@ -17,5 +17,5 @@ export async function settleClone(env: Env, message: z.infer<typeof cloneSettleM
     metadata: { locale: message.locale, durationSeconds: message.durationSeconds, cloneJobId: message.cloneJobId },
     event: "voice_cloned",
     eventProperties: { locale: message.locale },
-  });
+  };
 }

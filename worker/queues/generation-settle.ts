@@ -1,10 +1,10 @@
-/** `generation.settle`: settles a voice generation (see settle-production.ts). */
+/** `generation.settle`: the settlement of a voice generation (services/settlement.ts), from its message. */
 import type { z } from "zod";
+import type { ProductionSettlement } from "../services/settlement";
 import type { generationSettleMessage } from "./messages";
-import { settleProduction } from "./settle-production";
 
-export async function settleGeneration(env: Env, message: z.infer<typeof generationSettleMessage>): Promise<void> {
-  await settleProduction(env, {
+export function generationSettlement(message: z.input<typeof generationSettleMessage>): ProductionSettlement {
+  return {
     reservationId: message.reservationId,
     audioFileId: message.generationId,
     userId: message.userId,
@@ -17,5 +17,5 @@ export async function settleGeneration(env: Env, message: z.infer<typeof generat
     metadata: { voiceId: message.voiceId, durationSeconds: message.durationSeconds, ...(message.totalTokens !== undefined ? { totalTokens: message.totalTokens } : {}) },
     event: "voice_generated",
     eventProperties: { voiceId: message.voiceId },
-  });
+  };
 }

@@ -5,12 +5,15 @@
  * queue, so one bad message never fails the batch.
  */
 import { readConfig } from "../env";
-import { createAnalytics, type AnalyticsEvent } from "../services/analytics";
+import { recordAudioFile } from "../db/audio-files";
+import { recordUsageEvent } from "../db/usage-events";
+import { createIntegrations } from "../integrations";
+import type { AnalyticsEvent } from "../services/analytics";
+import { settleProduction } from "../services/settlement";
 import { jobMessageSchema, JOBS_QUEUE_NAME, type DeadLetter, type JobMessage } from "./messages";
-import { settleGeneration } from "./generation-settle";
-import { settleClone } from "./clone-settle";
+import { generationSettlement } from "./generation-settle";
+import { cloneSettlement } from "./clone-settle";
 import { deleteCloneReference } from "./clone-cleanup";
-import { recordUsage } from "./usage-record";
 
 const MAX_RETRY_DELAY_SECONDS = 15 * 60;
 
@@ -19,8 +22,7 @@ export function retryDelaySeconds(attempts: number): number {
 }
 
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const config = readConfig(env);
-  const analytics = createAnalytics(config);
+  const { analytics } = createIntegrations(readConfig(env), env);
   const analyticsMessages: { message: Message<unknown>; event: AnalyticsEvent }[] = [];
 
   for (const message of batch.messages) {
@@ -59,12 +61,14 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
 async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" }>, env: Env): Promise<void> {
   switch (job.type) {
     case "usage.record":
-      return recordUsage(env.DB, job);
+      return recordUsageEvent(env.DB, job);
     case "generation.settle":
-      return settleGeneration(env, job);
+      return settleProduction(env, generationSettlement(job), "queue");
     case "clone.settle":
-      return settleClone(env, job);
+      return settleProduction(env, cloneSettlement(job), "queue");
     case "clone.cleanup":
       return deleteCloneReference(env, job);
+    case "history.record":
+      return recordAudioFile(env.DB, { ...job, creditsUsed: 0 });
   }
 }

@@ -66,7 +66,32 @@ export const cloneCleanupMessage = z.object({
   cloneJobId: z.string().min(1),
 });
 
-export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage, cloneSettleMessage, cloneCleanupMessage]);
+/**
+ * Writes a history row that the request path answered before writing (a cache hit or a shared
+ * result): the response is sent once this message is queued, so the row cannot be lost. The
+ * write is idempotent by id (the request also tries it right after responding).
+ */
+export const historyRecordMessage = z.object({
+  type: z.literal("history.record"),
+  id: z.string().min(1),
+  userId: z.string().min(1),
+  voiceId: z.string().min(1),
+  kind: z.enum(["tts", "clone"]),
+  text: z.string(),
+  style: z.string().optional(),
+  locale: z.string().min(1),
+  cacheKey: z.string().regex(/^[0-9a-f]{64}$/),
+  entry: z.object({
+    storageKey: z.string().min(1),
+    contentType: z.string().min(1),
+    byteSize: z.number().int().nonnegative(),
+    durationSeconds: z.number().nonnegative(),
+    provider: z.enum(["gemini", "replicate", "local"]),
+    model: z.string().min(1),
+  }),
+});
+
+export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage, cloneSettleMessage, cloneCleanupMessage, historyRecordMessage]);
 
 export type JobMessage = z.infer<typeof jobMessageSchema>;
 export type JobMessageInput = z.input<typeof jobMessageSchema>;

@@ -16,7 +16,7 @@ export const authRoutes = new Hono<AppEnv>()
     const config = c.get("config");
     const body: AuthConfigResponse =
       config.integrations.supabase.status === "configured"
-        ? { mode: "supabase", supabaseUrl: config.secrets.SUPABASE_URL ?? null, supabaseAnonKey: config.secrets.SUPABASE_ANON_KEY ?? null }
+        ? { mode: "supabase", supabaseUrl: config.identity.supabase?.url ?? null, supabaseAnonKey: config.identity.supabase?.anonKey ?? null }
         : { mode: config.integrations.localAuth.status === "configured" ? "local" : "none", supabaseUrl: null, supabaseAnonKey: null };
     return c.json(body);
   })

@@ -1,21 +1,20 @@
-/** `GET /api/history`, `DELETE /api/history/:id`, `DELETE /api/history`: the user's own generations. */
+/** `GET /api/history`, `DELETE /api/history/:id`, `DELETE /api/history`: the user's own generations (signed-in users, declared in app.ts). */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import type { DeleteHistoryResponse, HistoryItem, Page } from "../shared/contracts";
 import { AppError } from "../shared/errors";
-import { parseInput, requireUser } from "../middleware";
+import { parseInput } from "../middleware";
 import { deleteAllHistory, deleteHistoryItem, listHistory } from "../db/audio-files";
-import { signedAudioUrl } from "../services/audio-urls";
+import { audioLinks } from "../services/audio-urls";
 import { pageQuerySchema } from "./credits";
 
 const PREVIEW_CHARACTERS = 120;
 
 export const historyRoutes = new Hono<AppEnv>()
-  .use(requireUser)
   .get("/", async (c) => {
     const { limit, cursor } = parseInput(pageQuerySchema, c.req.query());
     const page = await listHistory(c.env.DB, c.get("identity").userId, limit, cursor);
-    const origin = new URL(c.req.url).origin;
+    const links = audioLinks(new URL(c.req.url).origin, c.get("config"), c.env.DB);
     const items: HistoryItem[] = await Promise.all(
       page.items.map(async (row) => ({
         id: row.id,
@@ -31,7 +30,7 @@ export const historyRoutes = new Hono<AppEnv>()
         model: row.model,
         contentType: row.content_type,
         createdAt: row.created_at,
-        url: await signedAudioUrl(origin, row.id, c.get("config"), c.env.DB),
+        url: await links.link(row.id, row.storage_key),
       })),
     );
     const body: Page<HistoryItem> = { items, nextCursor: page.nextCursor };

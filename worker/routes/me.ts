@@ -1,15 +1,14 @@
-/** `GET /api/me`: the signed-in user's profile, balance and paid flag. */
+/** `GET /api/me`: the signed-in user's profile, balance and paid flag (signed-in users, declared in app.ts). */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
 import type { MeResponse } from "../shared/contracts";
 import { AppError } from "../shared/errors";
-import { requireUser } from "../middleware";
+import { accountOf } from "../middleware";
 import { getProfile } from "../db/profiles";
-import { accountSummary } from "../db/credits";
 
-export const meRoutes = new Hono<AppEnv>().use(requireUser).get("/", async (c) => {
+export const meRoutes = new Hono<AppEnv>().get("/", async (c) => {
   const { userId } = c.get("identity");
-  const [profile, summary] = await Promise.all([getProfile(c.env.DB, userId), accountSummary(c.env.DB, userId)]);
+  const [profile, summary] = await Promise.all([getProfile(c.env.DB, userId), accountOf(c)]);
   if (profile === null) throw new AppError("not_found", "Profile not found.");
   const body: MeResponse = {
     id: profile.id,

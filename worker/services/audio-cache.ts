@@ -6,7 +6,6 @@
  */
 import { Redis } from "@upstash/redis/cloudflare";
 import { z } from "zod";
-import type { AppConfig } from "../env";
 import { normaliseText } from "../shared/text-metrics";
 
 export const cacheEntrySchema = z.object({
@@ -56,7 +55,7 @@ export interface AudioCache {
 /** KV entries expire a little after the 30-day free-audio retention, so they self-heal. */
 const KV_TTL_SECONDS = 35 * 86_400;
 
-function kvCache(kv: KVNamespace): AudioCache {
+export function kvAudioCache(kv: KVNamespace): AudioCache {
   return {
     async get(key) {
       const raw = await kv.get(`audio:${key}`, "json");
@@ -105,10 +104,7 @@ function tiered(first: AudioCache, second: AudioCache): AudioCache {
   };
 }
 
-export function createAudioCache(config: AppConfig, env: Env): AudioCache {
-  const kv = kvCache(env.CACHE_KV);
-  const url = config.secrets.UPSTASH_REDIS_REST_URL;
-  const token = config.secrets.UPSTASH_REDIS_REST_TOKEN;
-  if (url === undefined || token === undefined) return kv;
-  return tiered(kv, redisCache(new Redis({ url, token, enableTelemetry: false, enableAutoPipelining: false })));
+/** KV first, then Upstash Redis (strongly consistent), which backfills KV on a KV miss. */
+export function tieredAudioCache(kv: KVNamespace, upstash: { url: string; token: string }): AudioCache {
+  return tiered(kvAudioCache(kv), redisCache(new Redis({ url: upstash.url, token: upstash.token, enableTelemetry: false, enableAutoPipelining: false })));
 }

@@ -19,12 +19,14 @@ export function parseRangeHeader(header: string | undefined): ParsedRange | "inv
   return { offset: Number(start), length: Number(end) - Number(start) + 1 };
 }
 
-export async function serveObject(bucket: R2Bucket, key: string, contentType: string, rangeHeader: string | undefined, cacheControl: string): Promise<Response> {
+/** `contentType` defaults to the type the object was stored with. */
+export async function serveObject(bucket: R2Bucket, key: string, contentType: string | undefined, rangeHeader: string | undefined, cacheControl: string): Promise<Response> {
   const range = parseRangeHeader(rangeHeader);
   const head = await bucket.head(key);
   if (head === null) throw new AppError("not_found", "This audio is no longer available.");
   const size = head.size;
-  const headers = new Headers({ "content-type": contentType, "accept-ranges": "bytes", "cache-control": cacheControl, etag: head.httpEtag });
+  const type = contentType ?? head.httpMetadata?.contentType ?? "application/octet-stream";
+  const headers = new Headers({ "content-type": type, "accept-ranges": "bytes", "cache-control": cacheControl, etag: head.httpEtag });
   if (range === "invalid" || (range !== null && "offset" in range && range.offset >= size) || (range !== null && "suffix" in range && range.suffix === 0)) {
     headers.set("content-range", `bytes */${size}`);
     return new Response(null, { status: 416, headers });

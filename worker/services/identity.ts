@@ -33,7 +33,7 @@ export function supabaseIssuer(supabaseUrl: string): string {
 }
 
 async function localSigningKey(config: AppConfig, db: D1Database): Promise<Uint8Array> {
-  const secret = config.secrets.LOCAL_AUTH_SECRET ?? (await instanceSecret(db, "local-auth-signing-key"));
+  const secret = config.identity.localSigningSecret ?? (await instanceSecret(db, "local-auth-signing-key"));
   return new TextEncoder().encode(secret);
 }
 
@@ -48,13 +48,13 @@ export async function verifyAccessToken(token: string, config: AppConfig, db: D1
     throw unauthenticated("The access token is malformed.");
   }
   const { supabase, localAuth } = config.integrations;
-  const supabaseUrl = config.secrets.SUPABASE_URL;
+  const supabaseUrl = config.identity.supabase?.url;
   let payload: JWTPayload;
   try {
     if (supabase.status === "configured" && supabaseUrl !== undefined) {
       const options = { audience: TOKEN_AUDIENCE, issuer: supabaseIssuer(supabaseUrl) };
       if (alg === "HS256") {
-        const secret = config.secrets.SUPABASE_JWT_SECRET;
+        const secret = config.identity.supabase?.jwtSecret;
         if (secret === undefined) throw unauthenticated("HS256 tokens are not accepted by this project.");
         payload = (await jwtVerify(token, new TextEncoder().encode(secret), { ...options, algorithms: ["HS256"] })).payload;
       } else if (alg !== undefined && ASYMMETRIC_ALGORITHMS.includes(alg)) {

@@ -1,54 +1,153 @@
 /**
- * The shared tail of every paid audio production (generation and cloning), run inside the
- * GenerationGate after the provider has spoken: store the audio in R2 → write the history row →
- * write the cache → queue the settlement (settling inline if the queue refuses). A failure in
- * the first two steps refunds the reservation in full; a cache write failure is only logged.
+ * The paid half of the paid-audio path, run inside the GenerationGate so identical concurrent
+ * orders share it: reserve the estimate → call the provider (under the provider timeout) → store
+ * the audio in R2 → write the history row → write the cache → settle (through the queue, inline
+ * if the queue refuses). Every failure before the history row exists refunds the reservation in
+ * full before it returns; once the row exists the audio is delivered and charged, and nothing
+ * after it (cache, queue, usage, analytics) can turn the outcome into an error.
  */
+import { AppError, type ErrorCode } from "../shared/errors";
+import type { ConfigSnapshot } from "../env";
 import type { AppConfig } from "../env";
-import { insertAudioFileStatement, type NewAudioFile } from "../db/audio-files";
+import { recordAudioFile } from "../db/audio-files";
+import { refund, reservationRefundKey, reserve } from "../db/ledger";
+import { createIntegrations, type Integrations } from "../integrations";
+import { ProviderError, type SpeechResult } from "../providers/types";
 import { enqueueJob, type JobMessageInput } from "../queues/messages";
-import type { SpeechResult } from "../providers/types";
-import { createAudioCache, type CacheEntry } from "./audio-cache";
-import type { GateOutcome } from "./generation";
+import { generationSettlement } from "../queues/generation-settle";
+import { cloneSettlement } from "../queues/clone-settle";
+import { geminiCreditsFromTokens } from "../shared/pricing";
+import { audioCacheKey, type CacheEntry } from "./audio-cache";
+import { cloneInputKey } from "./clone-references";
+import type { AudioOrder } from "./orders";
+import { settleProduction } from "./settlement";
+
+export interface ProductionJob {
+  order: AudioOrder;
+  /** The history row id the produced audio gets. */
+  productionId: string;
+  /** The settings the Worker resolved the order under (provider choice and cache key depend on them). */
+  settings: ConfigSnapshot;
+}
+
+export type GateOutcome =
+  | { kind: "produced"; entry: CacheEntry; cacheKey: string; productionId: string; creditsUsed: number; creditsRemaining: number; providerMs: number }
+  | { kind: "shared"; entry: CacheEntry }
+  | { kind: "failed"; code: ErrorCode; message: string; field?: string; retryAfterSeconds?: number; shareable: boolean };
 
 type Failure = Extract<GateOutcome, { kind: "failed" }>;
 
-export interface ProducedAudio {
-  /** The key the audio is stored and cached under. */
-  storedKey: string;
-  result: Pick<SpeechResult, "audio" | "extension" | "contentType" | "durationSeconds" | "provider" | "model">;
-  giveBack: () => Promise<unknown>;
-  history: Omit<NewAudioFile, "entry" | "cacheKey">;
-  settlement: JobMessageInput;
-  settleInline: () => Promise<void>;
+export const PROVIDER_ERRORS: Record<ProviderError["kind"], ErrorCode> = {
+  content_refused: "content_refused",
+  quota: "provider_quota",
+  unavailable: "provider_unavailable",
+  failed: "provider_error",
+  timeout: "provider_timeout",
+  invalid_input: "validation_failed",
+};
+
+/** Runs `call` with an AbortSignal that fires after `ms`; a result arriving later is dropped. */
+export async function withDeadline<T>(ms: number, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new ProviderError("timeout", "The voice provider took too long to answer.", { detail: `no answer within ${ms} ms` }));
+    }, ms);
+  });
+  const work = call(controller.signal);
+  work.catch(() => {}); // a late failure after the deadline has nobody to report to
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
-export async function keepProducedAudio(env: Env, config: AppConfig, produced: ProducedAudio): Promise<{ entry: CacheEntry } | Failure> {
-  const { result, storedKey } = produced;
-  const entry: CacheEntry = {
-    storageKey: `audio/${storedKey}.${result.extension}`,
-    contentType: result.contentType,
-    byteSize: result.audio.byteLength,
-    durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
-    provider: result.provider,
-    model: result.model,
-  };
+async function speak(env: Env, integrations: Integrations, order: AudioOrder, signal: AbortSignal): Promise<SpeechResult> {
+  if (order.kind === "tts") {
+    const { speech } = order;
+    return integrations.speechFor(speech.voice).synthesize({ text: order.history.text, voice: speech.voice, locale: order.history.locale, style: order.history.style, seed: speech.seed, temperature: speech.temperature, tier: speech.tier, signal });
+  }
+  const stored = await env.AUDIO_BUCKET.get(cloneInputKey(order.userId, order.clone.reference.sha256));
+  if (stored === null) throw new AppError("internal_error", "The recording was not available any more. You have not been charged; please upload it again.");
+  const { reference } = order.clone;
+  return integrations.cloning().clone({
+    text: order.history.text,
+    locale: order.history.locale,
+    reference: { audio: new Uint8Array(await stored.arrayBuffer()), format: reference.format, contentType: reference.contentType, pitchHz: reference.pitchHz },
+    signal,
+  });
+}
+
+function failureOf(error: unknown, order: AudioOrder): Failure {
+  if (error instanceof ProviderError) {
+    console.error(`provider ${order.provider} (${order.kind}) failed: ${error.kind}: ${error.message}${error.detail ? ` — ${error.detail}` : ""}`);
+    return { kind: "failed", code: PROVIDER_ERRORS[error.kind], message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}), shareable: true };
+  }
+  if (error instanceof AppError) return { kind: "failed", code: error.code, message: error.message, shareable: false };
+  console.error(`producing ${order.kind} audio failed`, error);
+  return { kind: "failed", code: "internal_error", message: "Something went wrong while producing the audio. You have not been charged.", shareable: false };
+}
+
+/** The cache key the audio is stored under: the order's, unless a fallback model spoke it. */
+async function storedKeyFor(order: AudioOrder, result: SpeechResult): Promise<string> {
+  if (order.kind !== "tts" || (result.model === order.model && result.provider === order.provider)) return order.cacheKey;
+  const { history, speech } = order;
+  return audioCacheKey({ provider: result.provider, model: result.model, voiceId: speech.voice.id, locale: history.locale, text: history.text, style: history.style, seed: speech.seed, temperature: speech.temperature });
+}
+
+function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId: string, result: SpeechResult, creditsUsed: number): JobMessageInput {
+  const common = { reservationId, userId: order.userId, actualCredits: creditsUsed, provider: result.provider, model: result.model, characters: order.characters, durationSeconds: Math.round(result.durationSeconds * 1000) / 1000, occurredAt: new Date().toISOString() };
+  if (order.kind === "tts") return { type: "generation.settle", ...common, generationId: job.productionId, voiceId: order.speech.voice.id, ...(result.totalTokens !== undefined ? { totalTokens: result.totalTokens } : {}) };
+  return { type: "clone.settle", ...common, audioFileId: job.productionId, cloneJobId: order.clone.jobId, locale: order.history.locale };
+}
+
+export async function produce(env: Env, config: AppConfig, job: ProductionJob): Promise<GateOutcome> {
+  const { order, productionId } = job;
+  const integrations = createIntegrations(config, env);
+  const held = await reserve(env.DB, { userId: order.userId, amount: order.estimate, key: `reserve:${productionId}`, purpose: order.kind, description: order.ledgerDescription });
+  if (!held.ok) return { kind: "failed", code: "insufficient_credits", message: `This needs ${order.estimate} credits and you have ${held.balance}.`, shareable: false };
+  const giveBack = () => refund(env.DB, { reservationId: held.reservationId, key: reservationRefundKey(held.reservationId), description: `Refund: ${order.kind === "clone" ? "voice clone" : "generation"} failed` });
+
+  let result: SpeechResult;
+  let entry: CacheEntry;
+  let storedKey: string;
+  const started = performance.now();
+  let providerMs = 0;
+  try {
+    result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal));
+    providerMs = performance.now() - started;
+    storedKey = await storedKeyFor(order, result);
+    entry = { storageKey: `audio/${storedKey}.${result.extension}`, contentType: result.contentType, byteSize: result.audio.byteLength, durationSeconds: Math.round(result.durationSeconds * 1000) / 1000, provider: result.provider, model: result.model };
+  } catch (error) {
+    await giveBack();
+    return failureOf(error, order);
+  }
+
+  const creditsUsed = result.totalTokens !== undefined ? geminiCreditsFromTokens(result.totalTokens) : order.estimate;
   try {
     await env.AUDIO_BUCKET.put(entry.storageKey, result.audio, { httpMetadata: { contentType: entry.contentType } });
-    await insertAudioFileStatement(env.DB, { ...produced.history, entry, cacheKey: storedKey }).run();
+    const { voiceId, text, style, locale } = order.history;
+    await recordAudioFile(env.DB, { id: productionId, userId: order.userId, voiceId, kind: order.kind, text, style, locale, entry, cacheKey: storedKey, creditsUsed, reservationId: held.reservationId });
   } catch (error) {
-    await produced.giveBack();
+    await giveBack();
     console.error("keeping the produced audio failed", error);
     return { kind: "failed", code: "internal_error", message: "The audio could not be stored. You have not been charged.", shareable: false };
   }
-  await createAudioCache(config, env)
-    .set(storedKey, entry)
-    .catch((error: unknown) => console.error("cache write failed", error));
+
+  // Delivered from here on: the history row exists, so the sweep settles it if all else fails.
+  await integrations.audioCache.set(storedKey, entry).catch((error: unknown) => console.error("cache write failed", error));
+  const message = settlementMessage(order, job, held.reservationId, result, creditsUsed);
   try {
-    await enqueueJob(env.JOBS_QUEUE, produced.settlement);
+    await enqueueJob(env.JOBS_QUEUE, message);
   } catch (error) {
     console.error("queueing the settlement failed; settling inline", error);
-    await produced.settleInline();
+    const settlement = message.type === "generation.settle" ? generationSettlement(message) : message.type === "clone.settle" ? cloneSettlement(message) : null;
+    if (settlement !== null) await settleProduction(env, settlement, "inline").catch((cause: unknown) => console.error("inline settlement failed; the sweep settles it", cause));
   }
-  return { entry };
+  const difference = order.estimate - creditsUsed;
+  const creditsRemaining = difference >= 0 ? held.balance + difference : Math.max(0, held.balance + difference);
+  return { kind: "produced", entry, cacheKey: storedKey, productionId, creditsUsed, creditsRemaining, providerMs };
 }

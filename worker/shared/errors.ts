@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   configuration_invalid: 500,
   provider_error: 502,
   provider_unavailable: 503,
+  provider_timeout: 504,
   integration_off: 503,
 } as const;
 

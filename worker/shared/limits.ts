@@ -13,4 +13,25 @@ export const CLONE_FILE_MAX_BYTES = 4_718_592;
 export const CLONE_MIN_SECONDS = 10;
 export const CLONE_MAX_SECONDS = 300;
 export const CLONE_TEXT_MAX_CHARACTERS = 500;
+/**
+ * The clone text's second bound, in code points: 10 × the character limit, as for speech text
+ * (see worker/shared/pricing.ts), so ordinary text of 500 characters always fits and text padded
+ * with combining marks stays small.
+ */
+export const CLONE_TEXT_MAX_CODE_POINTS = 5_000;
 export const CLONE_AUDIO_FORMATS = ["wav", "mp3", "ogg", "m4a"] as const;
+
+/**
+ * Languages a generation may be spoken in (the primary subtag of `locale`): the ones every
+ * engine we route to speaks — Gemini TTS and the local eSpeak NG engine (a test checks each one
+ * against the engine's own catalogue). Anything else is a 400 naming `locale` before any charge.
+ */
+export const SPEECH_LANGUAGES = [
+  "af", "ar", "bg", "bn", "ca", "cs", "cy", "da", "de", "el", "en", "es", "et", "eu", "fa", "fi", "fr", "ga", "gu", "he", "hi", "hr", "hu", "hy", "id", "is", "it",
+  "ja", "ka", "kn", "ko", "lt", "lv", "mk", "ml", "mr", "ms", "nb", "nl", "pa", "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "sw", "ta", "te", "th", "tr", "uk", "ur", "vi", "zh",
+] as const;
+
+export function isSpeechLanguage(locale: string): boolean {
+  const language = locale.toLowerCase().split("-")[0] ?? "";
+  return (SPEECH_LANGUAGES as readonly string[]).includes(language);
+}

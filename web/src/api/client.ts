@@ -70,7 +70,7 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
  * anything that is not our JSON (an HTML error page, an empty body).
  */
 function readAnswer<T>(path: string, status: number, text: string, retryAfterHeader: string | null, wantsAuth: boolean): T {
-  let parsed: unknown = undefined;
+  let parsed: unknown;
   if (text !== "") {
     try {
       parsed = JSON.parse(text);

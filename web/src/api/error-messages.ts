@@ -29,6 +29,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   configuration_invalid: "error.configuration_invalid",
   provider_error: "error.provider_error",
   provider_unavailable: "error.provider_unavailable",
+  provider_timeout: "error.provider_timeout",
   integration_off: "error.integration_off",
   network: "error.network",
   unexpected_response: "error.unexpected_response",

@@ -155,6 +155,7 @@ interface DoneProps {
 export function ResultDone({ result, name, fileName, localEngineHint, details, detailsTestId }: DoneProps) {
   const { t, tp, formatDuration } = useI18n();
   const { size, focusHeading } = useContext(ResultContext);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: result.id is the trigger, so each new result takes the focus
   useEffect(() => focusHeading(), [focusHeading, result.id]);
   return (
     <div className={`flex ${size.min} flex-col justify-center gap-3`} data-testid="result">

@@ -1,7 +1,8 @@
 /**
  * Form pieces Generate and Clone share, so both count, explain and price text the same way:
  *
- *   CharacterCounter  "123 / 500 characters", amber near the limit and red over it
+ *   CharacterCounter  "123 / 500 characters", amber near the limit and red over it (the
+ *                     code-point bound too, which it names when that is what is exceeded)
  *   SpeechTextField   the labelled text box with its counter, word count and limit, and
  *                     Ctrl/⌘+Enter to submit
  *   CostAndSubmit     the estimate and what it leaves of the balance, cancel while working, the
@@ -16,13 +17,15 @@ import type { FieldCount } from "../lib/speech-input";
 import { CoinsIcon } from "./icons";
 import { Button } from "./ui";
 
+/** Near or over a limit by either bound: characters, or code points (text padded with combining marks). */
 export function CharacterCounter({ count, id, name }: { count: FieldCount; id: string; name: "text" | "style" }) {
   const { t, formatNumber } = useI18n();
-  const ratio = count.characters / count.limit;
+  const ratio = Math.max(count.characters / count.limit, count.codePoints / count.codePointLimit);
   const tone = count.overLimit ? "text-red-600 font-semibold" : ratio > 0.9 ? "text-amber-700" : "text-slate-500";
   return (
     <p id={id} className={`text-xs tabular-nums ${tone}`} data-testid={`${name}-counter`}>
       {t("generate.counter", { count: formatNumber(count.characters), limit: formatNumber(count.limit) })}
+      {count.overCodePointLimit && <> · {t("generate.counterTooManyCodePoints")}</>}
     </p>
   );
 }

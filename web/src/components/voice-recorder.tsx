@@ -54,6 +54,7 @@ export function VoiceRecorder({ onRecorded, onActiveChange, disabled = false }: 
   useEffect(() => onActiveChange?.(phase !== "idle"), [phase, onActiveChange]);
 
   // Leaving the page mid-recording: release the microphone and keep nothing.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: an unmount-only clean-up; `release` only touches the session it is given
   useEffect(
     () => () => {
       const session = sessionRef.current;
@@ -175,6 +176,7 @@ export function VoiceRecorder({ onRecorded, onActiveChange, disabled = false }: 
                 {formatDuration(Math.floor(elapsed))} / {formatDuration(MAX_RECORDING_SECONDS)}
               </span>
             </span>
+            {/* biome-ignore lint/a11y/useSemanticElements: a styled live level bar; <meter> cannot be styled the same way across browsers */}
             <div
               role="meter"
               aria-label={t("clone.level")}

@@ -38,6 +38,7 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
   const [playing, setPlaying] = useState(false);
   const [width, setWidth] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger: Retry bumps it to fetch the audio again
   useEffect(() => {
     const controller = new AbortController();
     let objectUrl: string | null = null;
@@ -158,6 +159,7 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
   const timeText = t("player.time", { current: formatDuration(time), total: formatDuration(duration) });
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a flex row grouping the player's controls, not a form; <fieldset> brings form semantics and its own box styles
     <div className="flex items-center gap-3 sm:gap-4" role="group" aria-label={t("player.label", { name: label })}>
       <button
         type="button"
@@ -191,6 +193,7 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
           className={`relative w-full touch-none rounded-lg ${ready ? "cursor-pointer" : ""} ${phase === "loading" ? "animate-pulse" : ""}`}
           style={{ height }}
         >
+          {/* biome-ignore lint/a11y/noAriaHiddenOnFocusable: a canvas without tabIndex is not focusable; the slider around it carries the semantics */}
           <canvas ref={canvasRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
         </div>
         <div className="mt-1 flex items-center justify-between gap-2 text-xs text-slate-500 tabular-nums">
@@ -222,6 +225,7 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
         </span>
       )}
       {source !== null && (
+        // biome-ignore lint/a11y/useMediaCaption: speech made from (or recorded for) a text the user wrote; there is no caption track to serve
         <audio
           ref={audioRef}
           src={source.objectUrl}

@@ -81,6 +81,7 @@ export function switchLocalePath(locale: Locale, pathname: string, search = "", 
 export function safeNextPath(next: string | null | undefined, locale: Locale): string {
   const fallback = localizePath(locale, "/dashboard/generate");
   if (next === null || next === undefined || next === "") return fallback;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: rejecting control characters in the redirect target is the point
   if (!next.startsWith("/") || next.startsWith("//") || next.includes("\\") || /[\u0000-\u001f]/.test(next)) return fallback;
   let parsed: URL;
   try {

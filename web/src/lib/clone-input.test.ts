@@ -5,6 +5,7 @@ import fr from "../i18n/messages/fr";
 import { createTranslator } from "../i18n/translate";
 import {
   CLONE_FILE_MAX_BYTES,
+  CLONE_TEXT_MAX_CODE_POINTS,
   cloneEstimate,
   cloneFormProblem,
   cloneTextCount,
@@ -80,7 +81,7 @@ describe("recording rules at their boundaries (the server's order and rounding)"
   });
 });
 
-describe("text (server rule: NFC, trimmed, grapheme clusters, at least one word)", () => {
+describe("text (server rule: NFC, trimmed, grapheme clusters and code points, at least one word)", () => {
   it("counts without the surrounding white space the server trims", () => {
     expect(cloneTextCount("  Hello there \n").characters).toBe(11);
     expect(cloneTextCount("e\u0301").characters).toBe(1);
@@ -91,11 +92,25 @@ describe("text (server rule: NFC, trimmed, grapheme clusters, at least one word)
     expect(cloneTextCount(`${"a".repeat(500)}   `).overLimit).toBe(false);
     expect(cloneTextCount("").limit).toBe(500);
   });
-  it("estimates with the shared price: ceil(words × 66), nothing before the first word", () => {
+  it("also bounds the text at 5,000 code points, so combining marks cannot make it huge", () => {
+    expect(cloneTextCount("").codePointLimit).toBe(CLONE_TEXT_MAX_CODE_POINTS);
+    expect(CLONE_TEXT_MAX_CODE_POINTS).toBe(5000);
+    expect(cloneTextCount(`${"👩‍👩‍👧‍👦".repeat(498)} é`)).toMatchObject({ characters: 500, codePoints: 3488, overLimit: false });
+    const padded = `Hello a${"\u0316".repeat(5000)}`;
+    expect(cloneTextCount(padded)).toMatchObject({ characters: 7, overCodePointLimit: true, overLimit: true });
+    expect(cloneFormProblem({ reference: { problem: null }, text: padded, locale: "en", consent: true })).toBe("text_too_long");
+  });
+  it("estimates with the shared price: billable words × 66, nothing before the first word", () => {
     expect(cloneEstimate("")).toBe(0);
     expect(cloneEstimate(" … ")).toBe(0);
     expect(cloneEstimate("Hello from my cloned voice")).toBe(estimateCloneCredits(5));
     expect(cloneEstimate("Hello from my cloned voice")).toBe(330);
+  });
+  it("prices a long word by its length and a vocal tag at nothing, like the server", () => {
+    expect(cloneEstimate("a".repeat(500))).toBe(42 * 66);
+    expect(cloneEstimate(`a${"\u0316".repeat(200)}`)).toBe(17 * 66);
+    expect(cloneEstimate("<sigh> hello")).toBe(66);
+    expect(cloneEstimate("今天天气很好我们去公园散步吧", "zh")).toBeGreaterThan(66);
   });
 });
 

@@ -2,11 +2,12 @@
  * The Clone form's rules, checked in the browser before anything is uploaded and matching what
  * `POST /api/clone-voice` enforces (worker/routes/clone.ts, worker/services/clone.ts): an empty
  * file, then the size limit, then the format judged by the bytes (never the name), then the
- * duration rounded to the millisecond; the text NFC-normalised and trimmed, counted with the
- * server's grapheme rule, at least one word; a known locale; consent. Limits come from the shared
+ * duration rounded to the millisecond; the text NFC-normalised and trimmed, within the character
+ * (grapheme) limit and the code-point bound, at least one word, priced by billable words (the
+ * server's text-metrics rule); a known locale; consent. Limits come from the shared
  * limits module and price list, so the page and the Worker cannot disagree.
  */
-import { CLONE_AUDIO_FORMATS, CLONE_FILE_MAX_BYTES, CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS } from "../../../worker/shared/limits";
+import { type CLONE_AUDIO_FORMATS, CLONE_FILE_MAX_BYTES, CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS } from "../../../worker/shared/limits";
 import { CLONE_CREDITS_PER_WORD, estimateCloneCredits } from "../../../worker/shared/pricing";
 import { normaliseText } from "../../../worker/shared/text-metrics";
 import type { Translator } from "../i18n/translate";
@@ -14,7 +15,7 @@ import { countField, type FieldCount } from "./speech-input";
 
 export { CLONE_CREDITS_PER_WORD };
 
-export { CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS };
+export { CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS };
 
 export type CloneFormat = (typeof CLONE_AUDIO_FORMATS)[number];
 
@@ -126,17 +127,18 @@ export async function inspectReferenceFile(file: Blob): Promise<ReferenceFacts> 
   return { size: file.size, format, durationSeconds: await measureDuration(await file.arrayBuffer()) };
 }
 
-/** The text as the server counts it: NFC, trimmed, grapheme clusters, against the clone limit. */
+/** The text as the server counts it: NFC, trimmed, against the clone limits (characters and code points). */
 export function cloneTextCount(text: string, locale?: string): FieldCount {
-  return countField(normaliseText(text).trim(), CLONE_TEXT_MAX_CHARACTERS, locale);
+  return countField(normaliseText(text).trim(), CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS, locale);
 }
 
-/** Live estimate from the shared price list (0 until there is a word to speak). */
+/** Live estimate from the shared price list, by billable words (0 until there is a word to speak). */
 export function cloneEstimate(text: string, locale?: string): number {
-  const { words } = cloneTextCount(text, locale);
-  return words === 0 ? 0 : estimateCloneCredits(words);
+  const { words, billableWords } = cloneTextCount(text, locale);
+  return words === 0 ? 0 : estimateCloneCredits(billableWords);
 }
 
+/** `text_too_long`: over the character limit or the code-point bound. */
 export type CloneFormProblem = "no_file" | "checking_file" | "bad_file" | "no_words" | "text_too_long" | "no_consent";
 
 export interface CloneFormInput {

@@ -1,11 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { Voice } from "../../../worker/shared/contracts";
+import { estimateSpeechCredits } from "../../../worker/shared/pricing";
 import { buildRequest, estimateCredits, formProblem, parseSeed, styleCount, textCount, type FormInput } from "./speech-input";
 
 const gemini: Voice = { id: "gemini-kore", name: "Kore", provider: "gemini", modelFamily: "gemini-tts", language: "multi", gender: "female", description: "Firm", feature: "tts", sortOrder: 4 };
 const orpheus: Voice = { id: "orpheus-tara", name: "tara", provider: "replicate", modelFamily: "orpheus", language: "en", gender: "female", description: "Warm and conversational", feature: "tts", sortOrder: 101 };
 
 const input = (overrides: Partial<FormInput> = {}): FormInput => ({ voice: gemini, text: "Hello world", style: "", seed: "", temperature: null, locale: "en", tier: "free", ...overrides });
+
+const family = "👩‍👩‍👧‍👦"; // 7 code points, one character
+// One character of 1 + marks code points, even after NFC (U+0316 never composes with "a").
+const zalgo = (marks: number) => `a${"\u0316".repeat(marks)}`;
 
 describe("character counter (server rule: grapheme clusters after NFC)", () => {
   it("counts an emoji family or a flag as one character", () => {
@@ -24,11 +29,56 @@ describe("character counter (server rule: grapheme clusters after NFC)", () => {
     expect(styleCount("", "free").limit).toBe(1000);
     expect(styleCount("", "paid").limit).toBe(2500);
   });
+  it("also bounds code points at 10 × the character limit: 5,000 / 10,000 for text, 10,000 / 25,000 for the style", () => {
+    expect(textCount("", "free").codePointLimit).toBe(5000);
+    expect(textCount("", "paid").codePointLimit).toBe(10000);
+    expect(styleCount("", "free").codePointLimit).toBe(10000);
+    expect(styleCount("", "paid").codePointLimit).toBe(25000);
+  });
+  it("accepts ordinary text of the full length, even 498 emoji families and an accented word", () => {
+    const count = textCount(`${family.repeat(498)} é`, "free");
+    expect(count).toMatchObject({ characters: 500, codePoints: 3488, overCodePointLimit: false, overLimit: false, words: 1 });
+  });
+  it("refuses text padded with combining marks beyond the code-point bound, however few characters it has", () => {
+    const padded = `Hello ${zalgo(5000)}`;
+    expect(textCount(padded, "free")).toMatchObject({ characters: 7, overCodePointLimit: true, overLimit: true });
+    expect(textCount(padded, "paid").overLimit).toBe(false);
+    expect(formProblem(input({ text: padded }))).toBe("text_too_long");
+    expect(formProblem(input({ text: padded, tier: "paid" }))).toBeNull();
+  });
+  it("refuses a style over its code-point bound where styles are accepted", () => {
+    const style = `warm ${zalgo(10_000)}`;
+    expect(styleCount(style, "free")).toMatchObject({ characters: 6, overCodePointLimit: true });
+    expect(formProblem(input({ style }))).toBe("style_too_long");
+    expect(formProblem(input({ style, tier: "paid" }))).toBeNull();
+  });
   it("counts Japanese words by segment, not as one word", () => {
     expect(textCount("今日はいい天気ですね", "free", "ja").words).toBeGreaterThan(1);
   });
   it("does not count punctuation as words", () => {
     expect(textCount("… !!! ?", "free").words).toBe(0);
+  });
+  it("counts Chinese text as several words", () => {
+    const count = textCount("今天天气很好我们去公园散步吧", "free", "zh");
+    expect(count.words).toBeGreaterThan(1);
+    expect(count.billableWords).toBe(count.words);
+  });
+});
+
+describe("billable words (what the estimate prices)", () => {
+  it("counts one 500-letter word as ceil(500 / 12) = 42 words", () => {
+    expect(textCount("a".repeat(500), "free")).toMatchObject({ words: 1, billableWords: 42 });
+  });
+  it("counts a letter with 200 combining marks as one character but ceil(201 / 12) = 17 words", () => {
+    expect(textCount(zalgo(200), "free")).toMatchObject({ characters: 1, codePoints: 201, words: 1, billableWords: 17 });
+  });
+  it("does not charge for vocal tags in angle brackets", () => {
+    expect(textCount("<sigh> hello", "free").billableWords).toBe(1);
+    expect(textCount("<laughs softly> hello <half-laugh> there", "free").billableWords).toBe(2);
+  });
+  it("counts ordinary words of up to 12 letters once each", () => {
+    expect(textCount("Hello wonderful world", "free").billableWords).toBe(3);
+    expect(textCount("abcdefghijkl abcdefghijklm", "free").billableWords).toBe(3);
   });
 });
 
@@ -45,6 +95,23 @@ describe("live estimate (shared price list)", () => {
   });
   it("is zero for text without words", () => {
     expect(estimateCredits(gemini, "   ", "")).toBe(0);
+    expect(estimateCredits(gemini, "   ", "warm and slow")).toBe(0);
+  });
+  it("prices billable words, so one long word costs what its length costs", () => {
+    expect(estimateCredits(gemini, "a".repeat(500), "")).toBe(estimateSpeechCredits("gemini", 42));
+    expect(estimateCredits(gemini, "a".repeat(500), "")).toBe(278);
+    expect(estimateCredits(orpheus, "a".repeat(500), "")).toBe(42 * 24);
+    expect(estimateCredits(orpheus, zalgo(200), "")).toBe(17 * 24);
+  });
+  it("prices a style's long words the same way", () => {
+    expect(estimateCredits(gemini, "hello", "x".repeat(24))).toBe(estimateSpeechCredits("gemini", 3));
+  });
+  it("does not charge for vocal tags, but a text of only a tag still costs the minimum", () => {
+    expect(estimateCredits(orpheus, "<sigh> hello", "")).toBe(24);
+    expect(estimateCredits(gemini, "<sigh>", "")).toBe(1);
+  });
+  it("is always a whole number of credits", () => {
+    for (const text of ["one", "one two three", "a".repeat(499), zalgo(200), "今天天气很好"]) expect(Number.isInteger(estimateCredits(gemini, text, "warmly"))).toBe(true);
   });
 });
 

@@ -2,31 +2,42 @@
  * The Generate form's rules, using the server's own counting and pricing modules so the counter
  * and the estimate agree with what the Worker will accept and charge.
  */
-import { countCharacters, countWords } from "../../../worker/shared/text-metrics";
-import { estimateSpeechCredits, STYLE_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/shared/pricing";
+import { measureText } from "../../../worker/shared/text-metrics";
+import { estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/shared/pricing";
 import type { GenerateVoiceRequest, Voice } from "../../../worker/shared/contracts";
 
 export type Tier = "free" | "paid";
 
 export interface FieldCount {
+  /** User-perceived characters (grapheme clusters) after NFC, against `limit`. */
   characters: number;
   limit: number;
   remaining: number;
+  /** Code points after NFC, against `codePointLimit`. */
+  codePoints: number;
+  codePointLimit: number;
+  /** Within the character limit but over the code-point bound (combining marks, joiners). */
+  overCodePointLimit: boolean;
+  /** Over either bound: the server would refuse the text. */
   overLimit: boolean;
+  /** Word-like segments, for "at least one word" and the word count shown. */
   words: number;
+  /** What the estimate prices (long segments count as several words, vocal tags as none). */
+  billableWords: number;
 }
 
-export function countField(text: string, limit: number, locale?: string): FieldCount {
-  const characters = countCharacters(text);
-  return { characters, limit, remaining: limit - characters, overLimit: characters > limit, words: countWords(text, locale) };
+export function countField(text: string, limit: number, codePointLimit: number, locale?: string): FieldCount {
+  const { characters, codePoints, words, billableWords } = measureText(text, locale);
+  const overCodePointLimit = codePoints > codePointLimit;
+  return { characters, limit, remaining: limit - characters, codePoints, codePointLimit, overCodePointLimit, overLimit: characters > limit || overCodePointLimit, words, billableWords };
 }
 
 export function textCount(text: string, tier: Tier, locale?: string): FieldCount {
-  return countField(text, TEXT_LIMITS[tier], locale);
+  return countField(text, TEXT_LIMITS[tier], TEXT_CODE_POINT_LIMITS[tier], locale);
 }
 
 export function styleCount(style: string, tier: Tier, locale?: string): FieldCount {
-  return countField(style, STYLE_LIMITS[tier], locale);
+  return countField(style, STYLE_LIMITS[tier], STYLE_CODE_POINT_LIMITS[tier], locale);
 }
 
 /** Which price list a voice is on; call voices are not offered for speech. */
@@ -39,12 +50,18 @@ export function acceptsStyle(voice: Pick<Voice, "provider">): boolean {
   return voice.provider === "gemini";
 }
 
-/** Live estimate: the style's words count too because they are sent to the model. */
+/**
+ * Live estimate with the server's rule: billable words of the text, plus the style's for Gemini
+ * voices because it is sent to the model; 0 until the text has a word to speak.
+ */
 export function estimateCredits(voice: Pick<Voice, "provider">, text: string, style: string, locale?: string): number {
-  const words = countWords(text, locale) + (acceptsStyle(voice) ? countWords(style, locale) : 0);
-  return words === 0 ? 0 : estimateSpeechCredits(pricedProvider(voice), words);
+  const spoken = measureText(text, locale);
+  if (spoken.words === 0) return 0;
+  const styleWords = acceptsStyle(voice) ? measureText(style, locale).billableWords : 0;
+  return estimateSpeechCredits(pricedProvider(voice), spoken.billableWords + styleWords);
 }
 
+/** `text_too_long` / `style_too_long`: over the character limit or the code-point bound. */
 export type FormProblem = "no_voice" | "no_words" | "text_too_long" | "style_too_long" | "bad_seed";
 
 export interface FormInput {

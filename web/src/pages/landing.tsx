@@ -33,6 +33,7 @@ function HeroVisual() {
         <div className="mt-4 flex h-16 items-center gap-[3px]">
           {HERO_BARS.map((height, index) => (
             <span
+              // biome-ignore lint/suspicious/noArrayIndexKey: HERO_BARS is a constant list; the bars never reorder
               key={index}
               className="hero-bar w-full rounded-full bg-gradient-to-t from-rose-400 to-violet-400"
               style={{ height: `${height}%`, animationDelay: `${(index % 8) * 110}ms` }}

@@ -1,7 +1,7 @@
 /** Credits: the balance, the plan, how credits are spent, and every ledger entry, newest first. */
 import { useInfiniteQuery } from "@tanstack/react-query";
 import type { CreditTransaction, Page } from "../../../../worker/shared/contracts";
-import { GEMINI_CREDITS_PER_WORD, REPLICATE_CREDITS_PER_WORD } from "../../../../worker/shared/pricing";
+import { GEMINI_CREDITS_PER_10_WORDS, REPLICATE_CREDITS_PER_WORD } from "../../../../worker/shared/pricing";
 import { api } from "../../api/client";
 import { describeError } from "../../api/error-messages";
 import { queryKeys, useMe } from "../../api/queries";
@@ -56,7 +56,8 @@ export default function Credits() {
         <Card>
           <h2 className="font-semibold text-slate-900">{t("credits.howTitle")}</h2>
           <ul className="mt-3 space-y-2 text-sm text-slate-600">
-            <li>{t("credits.howGemini", { rate: formatNumber(GEMINI_CREDITS_PER_WORD) })}</li>
+            {/* Display only: the price list holds the rate as an integer per 10 words (66 → "6.6"). */}
+            <li>{t("credits.howGemini", { rate: formatNumber(GEMINI_CREDITS_PER_10_WORDS / 10) })}</li>
             <li>{t("credits.howOrpheus", { rate: formatNumber(REPLICATE_CREDITS_PER_WORD) })}</li>
             <li>{t("credits.howCache")}</li>
             <li>{t("credits.howRefund")}</li>

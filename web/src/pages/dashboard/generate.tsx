@@ -122,6 +122,7 @@ export default function Generate() {
           ) : voicesQuery.isPending ? (
             <div className="space-y-2" aria-busy="true">
               {Array.from({ length: 6 }, (_, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders of a fixed count; they never reorder
                 <div key={index} className="h-14 animate-pulse rounded-xl bg-slate-100" />
               ))}
             </div>

@@ -219,6 +219,7 @@ export default function History() {
       {history.isPending && (
         <ul className="space-y-3" aria-busy="true" aria-label={t("common.loading")}>
           {Array.from({ length: 3 }, (_, index) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholders of a fixed count; they never reorder
             <li key={index} className="h-28 animate-pulse rounded-2xl bg-slate-200/60" />
           ))}
         </ul>

@@ -59,6 +59,7 @@ function UserMenu() {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const email = me.data?.email ?? auth.email ?? "";
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: location.pathname is the trigger, so navigating closes the menu
   useEffect(() => setOpen(false), [location.pathname]);
 
   useEffect(() => {

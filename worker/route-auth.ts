@@ -1,0 +1,61 @@
+/**
+ * How each route is authenticated, declared where it is mounted (worker/app.ts). A scheme is
+ * enforced by middleware on the whole mount, before any of its handlers or their own middleware
+ * run; the default-deny test reads ROUTE_MOUNTS and proves every API route has a declaration and
+ * that the declaration is enforced.
+ *   public      — anyone (health, the voice list and samples, sign-in)
+ *   user        — a verified user's bearer token (worker/middleware.ts requireUser)
+ *   cron-secret — `Authorization: Bearer <CRON_SECRET>`; with no secret configured, nobody
+ *   signed-url  — an unexpired HMAC signature over the path and query (services/audio-urls.ts)
+ * API keys and webhook signatures (with the raw body) join this list with the public API and
+ * billing.
+ */
+import type { Hono, MiddlewareHandler } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "./context";
+import { requireUser } from "./middleware";
+import { verifySignedUrl } from "./services/audio-urls";
+import { AppError } from "./shared/errors";
+
+export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url";
+
+export interface RouteMount {
+  prefix: string;
+  auth: AuthScheme;
+}
+
+async function sameSecret(given: string, expected: string): Promise<boolean> {
+  const digest = async (value: string) => new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value)));
+  const [a, b] = await Promise.all([digest(given), digest(expected)]);
+  return crypto.subtle.timingSafeEqual(a, b);
+}
+
+const requireCronSecret = createMiddleware<AppEnv>(async (c, next) => {
+  const secret = c.get("config").cronSecret;
+  const given = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+  if (secret === undefined || given === undefined || !(await sameSecret(given, secret))) throw new AppError("unauthenticated", "A valid cron secret is required.");
+  await next();
+});
+
+const requireSignedUrl = createMiddleware<AppEnv>(async (c, next) => {
+  if (!(await verifySignedUrl(new URL(c.req.url), c.get("config"), c.env.DB))) throw new AppError("forbidden", "This link is invalid or has expired.");
+  await next();
+});
+
+const allowAnyone: MiddlewareHandler<AppEnv> = (_c, next) => next();
+
+export const AUTH_MIDDLEWARE: Record<AuthScheme, MiddlewareHandler<AppEnv>> = {
+  public: allowAnyone,
+  user: requireUser,
+  "cron-secret": requireCronSecret,
+  "signed-url": requireSignedUrl,
+};
+
+/** Mounts `routes` at `prefix` behind the scheme's middleware and records the declaration. */
+export function mountRoutes<A extends Hono<AppEnv>>(app: A, mounts: RouteMount[], prefix: string, auth: AuthScheme, routes: Hono<AppEnv>): A {
+  mounts.push({ prefix, auth });
+  app.use(prefix, AUTH_MIDDLEWARE[auth]);
+  app.use(`${prefix}/*`, AUTH_MIDDLEWARE[auth]);
+  app.route(prefix, routes);
+  return app;
+}

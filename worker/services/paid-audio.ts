@@ -1,0 +1,105 @@
+/**
+ * The paid-audio orchestrator: the one path every front door (the dashboard's generate and clone
+ * routes, and later streaming, saved voices and `/api/v1`) sends an order through:
+ *   validate (the front door's prepare step) → cache → single flight (GenerationGate) → reserve →
+ *   provider → store → cache write → history → settle (services/production.ts, in the gate).
+ * A cache hit, or a result shared from an identical order in flight, costs 0 credits; its history
+ * row is written after the response but cannot be lost: the response waits until the row is
+ * queued (`history.record`, idempotent by id), and is also written directly right after it. Its
+ * URL works at once because the signed link carries the storage key.
+ * Outputs are plain data (`AudioDelivery`, `audioResponseBody`), built without Hono's Context.
+ */
+import { configSnapshot, type AppConfig } from "../env";
+import { recordAudioFile, type NewAudioFile } from "../db/audio-files";
+import type { AccountSummary } from "../db/credits";
+import type { Integrations } from "../integrations";
+import { enqueueJob } from "../queues/messages";
+import type { GenerateVoiceResponse } from "../shared/contracts";
+import { AppError } from "../shared/errors";
+import type { CacheEntry } from "./audio-cache";
+import type { AudioLinks } from "./audio-urls";
+import type { AudioOrder } from "./orders";
+import type { RequestTiming } from "./timing";
+
+export interface PaidAudioContext {
+  env: Env;
+  config: AppConfig;
+  integrations: Integrations;
+  waitUntil(promise: Promise<unknown>): void;
+  timing?: RequestTiming;
+}
+
+export interface AudioDelivery {
+  id: string;
+  entry: CacheEntry;
+  creditsUsed: number;
+  creditsRemaining: number;
+  cached: boolean;
+  /** Where the audio came from: the cache, an identical order in flight, or a new production. */
+  source: "cache" | "shared" | "produced";
+}
+
+export interface OrderHooks {
+  /** Runs once the order is known to need a production, before the gate (the clone stores its upload). */
+  beforeProduction?(): Promise<void>;
+  /** False: write a 0-credit history row before responding (a caller that links rows to it). */
+  deferFreeHistory?: boolean;
+}
+
+/** Writes a 0-credit history row after the response; queued first so it cannot be lost. */
+async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entry: CacheEntry, defer: boolean): Promise<string> {
+  const id = crypto.randomUUID();
+  const { voiceId, text, style, locale } = order.history;
+  const row: NewAudioFile = { id, userId: order.userId, voiceId, kind: order.kind, text, style, locale, entry, cacheKey: order.cacheKey, creditsUsed: 0 };
+  if (!defer) {
+    await recordAudioFile(ctx.env.DB, row);
+    return id;
+  }
+  try {
+    await enqueueJob(ctx.env.JOBS_QUEUE, { type: "history.record", id, userId: row.userId, voiceId, kind: row.kind, text, ...(style !== undefined ? { style } : {}), locale, cacheKey: row.cacheKey, entry });
+  } catch (error) {
+    console.error("queueing the history row failed; writing it before responding", error);
+    await recordAudioFile(ctx.env.DB, row);
+    return id;
+  }
+  ctx.waitUntil(recordAudioFile(ctx.env.DB, row).catch((error: unknown) => console.error("writing the history row failed; the queued message writes it", error)));
+  return id;
+}
+
+export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, account: AccountSummary, hooks: OrderHooks = {}): Promise<AudioDelivery> {
+  const hit = await ctx.integrations.audioCache.get(order.cacheKey);
+  if (hit !== null) {
+    const id = await recordFreeDelivery(ctx, order, hit, hooks.deferFreeHistory ?? true);
+    return { id, entry: hit, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "cache" };
+  }
+  await hooks.beforeProduction?.();
+  const gate = ctx.env.GENERATION_GATE.get(ctx.env.GENERATION_GATE.idFromName(order.cacheKey));
+  const started = performance.now();
+  const outcome = await gate.produce({ order, productionId: crypto.randomUUID(), settings: configSnapshot(ctx.config) });
+  ctx.timing?.add("gate", performance.now() - started);
+  switch (outcome.kind) {
+    case "produced":
+      ctx.timing?.add("provider", outcome.providerMs);
+      return { id: outcome.productionId, entry: outcome.entry, creditsUsed: outcome.creditsUsed, creditsRemaining: outcome.creditsRemaining, cached: false, source: "produced" };
+    case "shared": {
+      const id = await recordFreeDelivery(ctx, order, outcome.entry, hooks.deferFreeHistory ?? true);
+      return { id, entry: outcome.entry, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "shared" };
+    }
+    case "failed":
+      throw new AppError(outcome.code, outcome.message, { ...(outcome.field !== undefined ? { field: outcome.field } : {}), ...(outcome.retryAfterSeconds !== undefined ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}) });
+  }
+}
+
+/** The response body of every paid or cached audio request (cloning adds its reference). */
+export async function audioResponseBody(delivery: AudioDelivery, links: AudioLinks): Promise<GenerateVoiceResponse> {
+  return {
+    id: delivery.id,
+    url: await links.link(delivery.id, delivery.entry.storageKey),
+    creditsUsed: delivery.creditsUsed,
+    creditsRemaining: delivery.creditsRemaining,
+    cached: delivery.cached,
+    provider: delivery.entry.provider,
+    model: delivery.entry.model,
+    durationSeconds: delivery.entry.durationSeconds,
+  };
+}
