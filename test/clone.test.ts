@@ -5,7 +5,8 @@ import { CHATTERBOX_MULTILINGUAL_VERSION, CHATTERBOX_VERSION } from "../worker/p
 import { estimateWavPitchHz } from "../worker/services/pitch";
 import { cloneInputKey } from "../worker/services/clone-references";
 import { grant } from "../worker/db/ledger";
-import { authorized, call, callJson, signInNewUser, withVars } from "./support/app";
+import { balanceOf, newUser as makeUser, tenWords } from "./support/factories";
+import { authorized, call, callJson, withVars } from "./support/app";
 import { interceptFetch, type Route } from "./support/http";
 import { replicate } from "./support/providers";
 import { m4a, mp3, ogg, voiceWav, wavOfSize } from "./support/audio";
@@ -34,7 +35,6 @@ interface CleanupMessage {
 const REPLICATE = withVars({ REPLICATE_API_TOKEN: "r8_test" });
 
 /** Ten distinct words: 660 credits. */
-const tenWords = (tag: string) => `Alpha ${tag} bravo charlie delta echo foxtrot golf hotel india`;
 const unique = () => crypto.randomUUID().slice(0, 8);
 
 /** A 12-second recording, unique per call (the pitch is nudged by a hair) so caches stay cold. */
@@ -44,18 +44,12 @@ function recording(pitchHz = 120, seconds = 12): Uint8Array {
   return voiceWav({ seconds, pitchHz: pitchHz + nudge / 1000 });
 }
 
-async function newUser(balance?: number) {
-  const user = await signInNewUser("clone");
-  await callJson("/api/me", authorized(user.token));
-  if (balance !== undefined) {
-    await env.DB.prepare("UPDATE credits SET balance = ?1 WHERE user_id = ?2").bind(balance, user.userId).run();
-  }
-  return user;
+/** A clone test user, optionally with exactly `credits` left (ledger-consistent). */
+function newUser(credits?: number) {
+  return makeUser({ prefix: "clone", ...(credits !== undefined ? { balance: credits } : {}) });
 }
 
-async function balance(userId: string): Promise<number> {
-  return (await env.DB.prepare("SELECT balance FROM credits WHERE user_id = ?1").bind(userId).first<{ balance: number }>())?.balance ?? 0;
-}
+const balance = balanceOf;
 
 interface Upload {
   file?: Uint8Array | string | null;

@@ -2,8 +2,8 @@ import { createExecutionContext, createMessageBatch, env, getQueueResult } from 
 import { describe, expect, it, vi } from "vitest";
 import worker from "../worker/index";
 import { audioCacheKey } from "../worker/services/audio-cache";
-import { grant, reserve } from "../worker/db/ledger";
-import { authorized, call, callJson, jsonRequest, signInNewUser, withVars } from "./support/app";
+import { authorized, call, callJson, jsonRequest, withVars } from "./support/app";
+import { balanceOf, newUser, reservationOf, tenWords } from "./support/factories";
 import { interceptFetch } from "./support/http";
 import { gemini, geminiAudio, geminiError, geminiModelOf, replicate } from "./support/providers";
 
@@ -24,32 +24,12 @@ interface ErrorBody {
 const GEMINI = withVars({ GEMINI_API_KEY: "test-gemini-key" });
 const REPLICATE = withVars({ REPLICATE_API_TOKEN: "r8_test" });
 
-/** Ten distinct words: 66 credits on a Gemini voice, 240 on an Orpheus voice. */
-const tenWords = (tag: string) => `Alpha ${tag} bravo charlie delta echo foxtrot golf hotel india`;
-
-async function newUser(opts: { paid?: boolean; balance?: number } = {}) {
-  const user = await signInNewUser("gen");
-  await callJson("/api/me", authorized(user.token));
-  if (opts.paid) await grant(env.DB, { userId: user.userId, amount: 1, type: "purchase", key: `buy:${user.userId}`, description: "test purchase" });
-  if (opts.balance !== undefined) {
-    const current = await balance(user.userId);
-    if (current > opts.balance) await reserve(env.DB, { userId: user.userId, amount: current - opts.balance, key: `drain:${user.userId}`, purpose: "test", description: "drain" });
-  }
-  return user;
-}
-
 async function balance(userId: string): Promise<number> {
-  return (await env.DB.prepare("SELECT balance FROM credits WHERE user_id = ?1").bind(userId).first<{ balance: number }>())?.balance ?? 0;
+  return balanceOf(userId);
 }
 
 function generate(token: string, body: Record<string, unknown>, bindings: Env = env) {
   return callJson<Generated & ErrorBody>("/api/generate-voice", jsonRequest("POST", body, token), bindings);
-}
-
-async function reservationOf(generationId: string) {
-  return env.DB.prepare("SELECT r.id, r.amount, r.status, r.final_amount FROM audio_files a JOIN credit_reservations r ON r.id = a.reservation_id WHERE a.id = ?1")
-    .bind(generationId)
-    .first<{ id: string; amount: number; status: string; final_amount: number | null }>();
 }
 
 async function waitForSettlement(generationId: string) {

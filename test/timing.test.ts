@@ -6,7 +6,8 @@ import { Hono } from "hono";
 import { describe, expect, it, vi } from "vitest";
 import type { AppEnv } from "../worker/context";
 import { AppError, errorBody } from "../worker/shared/errors";
-import { instrumentEnv, originalEnv, RequestTiming, serverTiming } from "../worker/services/timing";
+import { serverTiming } from "../worker/middleware";
+import { instrumentEnv, originalEnv, RequestTiming } from "../worker/services/timing";
 
 /** A clock that advances by `step` ms every time it is read: each measured round trip lasts `step`. */
 function steppingClock(step = 1): () => number {
@@ -175,8 +176,10 @@ describe("instrumentEnv: KV, R2 and the queue", () => {
   it("counts queue send and sendBatch as one round trip each, with the messages sent", async () => {
     const timing = new RequestTiming(steppingClock());
     const queue = instrumentEnv(env, timing).JOBS_QUEUE;
-    const send = vi.spyOn(env.JOBS_QUEUE, "send").mockResolvedValue(undefined);
-    const sendBatch = vi.spyOn(env.JOBS_QUEUE, "sendBatch").mockResolvedValue(undefined);
+    // Mocked so the test's messages never reach the real jobs consumer.
+    const sent = { metadata: { metrics: { backlogCount: 0, backlogBytes: 0 } } };
+    const send = vi.spyOn(env.JOBS_QUEUE, "send").mockResolvedValue(sent);
+    const sendBatch = vi.spyOn(env.JOBS_QUEUE, "sendBatch").mockResolvedValue(sent);
     await queue.send({ kind: "test" });
     await queue.sendBatch([{ body: { kind: "a" } }, { body: { kind: "b" } }]);
     expect(send).toHaveBeenCalledWith({ kind: "test" });

@@ -123,13 +123,20 @@ export class ConfigError extends Error {
 const cache = new WeakMap<object, AppConfig | ConfigError>();
 
 /**
- * Request instrumentation (services/timing.ts) wraps `env` per request; it answers this symbol
- * with the env it wrapped, so caches keyed by the env's identity still hit.
+ * Request instrumentation (services/timing.ts) hands each request a copy of `env`; it registers
+ * the copy here so caches keyed by the env's identity (this config cache) still hit.
  */
-export const ORIGINAL_ENV = Symbol.for("sexyvoice.original-env");
+const envSources = new WeakMap<object, Env>();
 
+export function registerEnvCopy(copy: Env, source: Env): void {
+  envSources.set(copy, source);
+}
+
+/** The env a copy was made from (through any number of copies), or `env` itself. */
 export function originalEnv(env: Env): Env {
-  return (env as unknown as { [ORIGINAL_ENV]?: Env })[ORIGINAL_ENV] ?? env;
+  let current = env;
+  for (let source = envSources.get(current); source !== undefined; source = envSources.get(current)) current = source;
+  return current;
 }
 
 /** Parses vars and secrets; the result (or the error) is cached for the lifetime of `env`. */

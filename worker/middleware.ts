@@ -12,6 +12,7 @@ import { AppError } from "./shared/errors";
 import { accountSummary, type AccountSummary } from "./db/credits";
 import { ensureAccount } from "./db/profiles";
 import { verifyAccessToken } from "./services/identity";
+import { instrumentEnv, RequestTiming } from "./services/timing";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -87,3 +88,26 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.infe
   }
   return parsed.data;
 }
+
+/**
+ * Server-Timing: creates the request's RequestTiming (`c.get("timing")`), replaces `c.env` with
+ * the instrumented copy (services/timing.ts), and sets the header on the response. Hono's compose
+ * catches an error thrown further down, lets `onError` build the response and then resolves
+ * `next()` normally, so error responses get the header too.
+ */
+export const serverTiming = createMiddleware<AppEnv>(async (c, next) => {
+  const started = performance.now();
+  const timing = new RequestTiming();
+  c.set("timing", timing);
+  c.env = instrumentEnv(c.env, timing);
+  try {
+    await next();
+  } finally {
+    try {
+      c.header("Server-Timing", timing.header(performance.now() - started));
+    } catch (error) {
+      // A response whose headers cannot be changed (body already used): never fail the request for it.
+      console.warn("Server-Timing header not set:", error);
+    }
+  }
+});

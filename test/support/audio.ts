@@ -224,7 +224,7 @@ function handler(kind: "soun" | "vide"): Uint8Array {
 /** A full box (version 0, no flags) whose body is the given 32-bit fields. */
 const fullBox = (type: string, ...fields: number[]) => {
   const body = new Uint8Array(4 * fields.length);
-  fields.forEach((value, i) => new DataView(body.buffer).setUint32(4 * i, value, false));
+  for (const [i, value] of fields.entries()) new DataView(body.buffer).setUint32(4 * i, value, false);
   return box(type, full(0), body);
 };
 
@@ -278,7 +278,7 @@ function fragments(trackId: number, totalUnits: number): Uint8Array[] {
     const trun = new Uint8Array(4 + 4 * durations.length);
     const view = new DataView(trun.buffer);
     view.setUint32(0, durations.length, false);
-    durations.forEach((duration, i) => view.setUint32(4 + 4 * i, duration, false));
+    for (const [i, duration] of durations.entries()) view.setUint32(4 + 4 * i, duration, false);
     const mfhd = new Uint8Array(4);
     new DataView(mfhd.buffer).setUint32(0, sequence, false);
     out.push(box("moof", box("mfhd", full(0), mfhd), box("traf", box("tfhd", full(0, 0x10), tfhd), box("trun", full(0, 0x100), trun))), box("mdat", new Uint8Array(4 * durations.length)));

@@ -32,16 +32,17 @@ function toVoice(row: VoiceRow): Voice {
 }
 
 /**
- * The catalogue changes only with migrations, so each isolate keeps it for a minute: the
- * generation hot path and the public list do not query D1 for it.
+ * The catalogue changes only with migrations (a deploy, so new isolates), so each isolate keeps
+ * it for ten minutes: the generation hot path and the public list do not query D1 for it. (Not
+ * keyed by the binding: each request sees its own instrumented copy of the same database.)
  */
-const CATALOGUE_TTL_MS = 60_000;
-let catalogue: { voices: Voice[]; loadedAt: number; db: D1Database } | null = null;
+const CATALOGUE_TTL_MS = 10 * 60_000;
+let catalogue: { voices: Voice[]; loadedAt: number } | null = null;
 
 async function activeVoices(db: D1Database): Promise<Voice[]> {
-  if (catalogue !== null && catalogue.db === db && Date.now() - catalogue.loadedAt < CATALOGUE_TTL_MS) return catalogue.voices;
+  if (catalogue !== null && Date.now() - catalogue.loadedAt < CATALOGUE_TTL_MS) return catalogue.voices;
   const rows = await db.prepare(`SELECT ${COLUMNS} FROM voices WHERE is_active = 1 ORDER BY sort_order`).all<VoiceRow>();
-  catalogue = { voices: rows.results.map(toVoice), loadedAt: Date.now(), db };
+  catalogue = { voices: rows.results.map(toVoice), loadedAt: Date.now() };
   return catalogue.voices;
 }
 

@@ -351,6 +351,7 @@ interface SynthesisRequest {
   speed?: number;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: this pattern exists to find control characters in the text
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

@@ -27,7 +27,7 @@ export const generationRoutes = new Hono<AppEnv>().post("/", async (c) => {
   const input = await jsonBody(c, generateVoiceRequestSchema);
   const ctx = paidAudioContext(c);
   const account = await accountOf(c);
-  const prepared = await prepareGeneration(input, account.isPaid ? "paid" : "free", ctx.config, ctx.integrations, c.env.DB);
+  const prepared = await prepareGeneration(input, account.isPaid ? "paid" : "free", ctx.integrations, c.env.DB);
   const delivery = await deliverAudio(ctx, { ...prepared.order, userId }, account);
   return c.json(await audioResponseBody(delivery, audioLinks(new URL(c.req.url).origin, ctx.config, c.env.DB)));
 });
@@ -36,7 +36,7 @@ export const estimateRoutes = new Hono<AppEnv>().post("/", async (c) => {
   const input = await jsonBody(c, generateVoiceRequestSchema);
   const config = c.get("config");
   const { isPaid } = await accountOf(c);
-  const prepared = await prepareGeneration(input, isPaid ? "paid" : "free", config, createIntegrations(config, c.env), c.env.DB);
+  const prepared = await prepareGeneration(input, isPaid ? "paid" : "free", createIntegrations(config, c.env), c.env.DB);
   const body: EstimateCreditsResponse = {
     credits: prepared.order.estimate,
     words: prepared.billableWords,

@@ -4,7 +4,6 @@
  * the estimate endpoint answers from the same preparation. Text is measured with the rules the
  * SPA uses (shared/text-metrics.ts): graphemes and code points bounded, billable words priced.
  */
-import type { AppConfig } from "../env";
 import { findVoice, type Voice } from "../db/voices";
 import type { Integrations } from "../integrations";
 import type { Tier } from "../providers/types";
@@ -31,7 +30,7 @@ const pricedAs = (voice: Voice): PricedProvider => (voice.provider === "gemini" 
 /** Only Gemini voices take a style prompt. */
 const takesStyle = (voice: Voice) => voice.provider === "gemini";
 
-export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier, config: AppConfig, integrations: Integrations, db: D1Database): Promise<PreparedGeneration> {
+export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier, integrations: Integrations, db: D1Database): Promise<PreparedGeneration> {
   const voice = await findVoice(db, input.voice, "tts");
   if (voice === null) throw new AppError("voice_not_found", `There is no voice called "${input.voice}".`, { field: "voice" });
   const locale = input.locale ?? (voice.language === "multi" ? "en" : voice.language);

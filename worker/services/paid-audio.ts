@@ -9,7 +9,7 @@
  * URL works at once because the signed link carries the storage key.
  * Outputs are plain data (`AudioDelivery`, `audioResponseBody`), built without Hono's Context.
  */
-import { configSnapshot, type AppConfig } from "../env";
+import { configSnapshot, originalEnv, type AppConfig } from "../env";
 import { recordAudioFile, type NewAudioFile } from "../db/audio-files";
 import type { AccountSummary } from "../db/credits";
 import type { Integrations } from "../integrations";
@@ -62,7 +62,8 @@ async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entr
     await recordAudioFile(ctx.env.DB, row);
     return id;
   }
-  ctx.waitUntil(recordAudioFile(ctx.env.DB, row).catch((error: unknown) => console.error("writing the history row failed; the queued message writes it", error)));
+  // After the response: on the uninstrumented bindings, so it is not counted as request time.
+  ctx.waitUntil(recordAudioFile(originalEnv(ctx.env).DB, row).catch((error: unknown) => console.error("writing the history row failed; the queued message writes it", error)));
   return id;
 }
 

@@ -4,16 +4,14 @@
  *    (D1, KV, R2, the queue, the provider, the generation gate) and its `Server-Timing` header;
  *  - `instrumentEnv`, the copy of `env` whose D1, KV, R2 and queue bindings record every round trip
  *    in a `RequestTiming` (every other binding and var is the original, unchanged);
- *  - `serverTiming`, the Hono middleware that installs both for a request and writes the header,
- *    also on the responses the app's `onError` produces.
+ * The middleware that installs both per request and writes the header is `serverTiming` in
+ * worker/middleware.ts.
  *
  * Durations are wall-clock per round trip (`performance.now()`, which in workerd advances across
  * I/O). Concurrent round trips overlap, so the entries may add up to more than `total`; `total` is
  * the time until the response (headers) was ready, not the time to stream its body.
  */
-import { createMiddleware } from "hono/factory";
-import type { MiddlewareHandler } from "hono";
-import type { AppEnv } from "../context";
+import { originalEnv, registerEnvCopy } from "../env";
 
 export type TimingName = "d1" | "kv" | "r2" | "queue" | "provider" | "gate";
 
@@ -190,9 +188,6 @@ function queueUnits(prop: string, args: unknown[]): number {
 
 // env -----------------------------------------------------------------------------------------
 
-/** Instrumented env → the env it was made from. */
-const sources = new WeakMap<Env, Env>();
-
 function present<T>(binding: T | undefined | null): binding is T {
   return binding !== undefined && binding !== null;
 }
@@ -205,42 +200,9 @@ export function instrumentEnv(env: Env, timing: RequestTiming): Env {
   if (present(env.SETTINGS_KV)) instrumented.SETTINGS_KV = instrumentMethods(env.SETTINGS_KV, timing, "kv", KV_ROUND_TRIPS);
   if (present(env.AUDIO_BUCKET)) instrumented.AUDIO_BUCKET = instrumentMethods(env.AUDIO_BUCKET, timing, "r2", R2_ROUND_TRIPS);
   if (present(env.JOBS_QUEUE)) instrumented.JOBS_QUEUE = instrumentMethods(env.JOBS_QUEUE, timing, "queue", QUEUE_ROUND_TRIPS, queueUnits);
-  sources.set(instrumented, env);
+  registerEnvCopy(instrumented, env);
   return instrumented;
 }
 
-/**
- * The env that `instrumentEnv` wrapped (or `env` itself): for caches keyed by the env object's
- * identity. An env instrumented twice (each layer records in its own timing) unwraps to the original.
- */
-export function originalEnv(env: Env): Env {
-  let current = env;
-  for (let source = sources.get(current); source !== undefined; source = sources.get(current)) current = source;
-  return current;
-}
-
-// middleware ----------------------------------------------------------------------------------
-
-/**
- * Creates the request's RequestTiming (`c.get("timing")`), replaces `c.env` with the instrumented
- * copy, and sets `Server-Timing` on the response. Hono's compose catches an error thrown further
- * down, lets `onError` build the response and then resolves this middleware's `next()` normally,
- * so error responses get the header too; the `finally` also covers a `next()` that rejects (a
- * non-Error throw), where the header lands on the headers the eventual response is built from.
- */
-export const serverTiming: MiddlewareHandler<AppEnv> = createMiddleware<AppEnv>(async (c, next) => {
-  const started = performance.now();
-  const timing = new RequestTiming();
-  c.set("timing", timing);
-  c.env = instrumentEnv(c.env, timing);
-  try {
-    await next();
-  } finally {
-    try {
-      c.header("Server-Timing", timing.header(performance.now() - started));
-    } catch (error) {
-      // A response whose headers cannot be changed (body already used): never fail the request for it.
-      console.warn("Server-Timing header not set:", error);
-    }
-  }
-});
+/** The env that `instrumentEnv` wrapped (or `env` itself); kept in worker/env.ts, re-exported here. */
+export { originalEnv };

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { ErrorCode } from "./errors";
-import { CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
+import { type CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
 
 export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS } from "./limits";
 export type { Locale } from "./limits";
