@@ -64,7 +64,10 @@ function parseServerTiming(header) {
       const at = param.indexOf("=");
       if (at < 0) continue;
       const key = param.slice(0, at).trim();
-      const value = param.slice(at + 1).trim().replace(/^"(.*)"$/, "$1");
+      const value = param
+        .slice(at + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1");
       if (key === "dur") entry.dur = Number(value) || 0;
       if (key === "desc") {
         const trips = /(\d+) round trips?/.exec(value);
@@ -176,17 +179,27 @@ try {
     const health = await load("GET /api/health", concurrency, REQUESTS_PER_RUN, () => fetch(`${base}/api/health`), healthTiming.add);
     const users = await Promise.all(Array.from({ length: Math.ceil(REQUESTS_PER_RUN / 55) }, (_, i) => signIn(`bench-hit-${concurrency}-${i}@example.com`)));
     let turn = 0;
-    const hits = await load("POST /api/generate-voice", concurrency, REQUESTS_PER_RUN, () => generate(users[Math.floor(turn++ / 55) % users.length], cachedBody), (response) => {
-      if (response.ok) hitTiming.add(response);
-    });
+    const hits = await load(
+      "POST /api/generate-voice",
+      concurrency,
+      REQUESTS_PER_RUN,
+      () => generate(users[Math.floor(turn++ / 55) % users.length], cachedBody),
+      (response) => {
+        if (response.ok) hitTiming.add(response);
+      },
+    );
     for (const row of [health, hits]) {
       rows.push(row);
-      console.log(`    ${row.label.padEnd(26)}${String(row.concurrency).padStart(7)}${String(row.requests).padStart(10)}  ${fmt(row.p50).padEnd(11)}${fmt(row.p95).padEnd(11)}${fmt(row.p99).padEnd(11)}${row.rps.toFixed(0)}${row.failures ? `  (${row.failures} failed)` : ""}`);
+      console.log(
+        `    ${row.label.padEnd(26)}${String(row.concurrency).padStart(7)}${String(row.requests).padStart(10)}  ${fmt(row.p50).padEnd(11)}${fmt(row.p95).padEnd(11)}${fmt(row.p99).padEnd(11)}${row.rps.toFixed(0)}${row.failures ? `  (${row.failures} failed)` : ""}`,
+      );
     }
     const ratio = { concurrency, p50: hits.p50 / health.p50, p99: hits.p99 / health.p99, throughput: hits.rps / health.rps, p50Goal: P50_RATIO_GOAL };
     ratio.p50GoalMet = ratio.p50 <= P50_RATIO_GOAL;
     ratios.push(ratio);
-    console.log(`    ratio generate/health at ${concurrency} client(s): p50 ×${ratio.p50.toFixed(2)} (goal ≤ ×${P50_RATIO_GOAL}: ${ratio.p50GoalMet ? "met" : "NOT met"}), p99 ×${ratio.p99.toFixed(2)}, throughput ×${ratio.throughput.toFixed(2)}`);
+    console.log(
+      `    ratio generate/health at ${concurrency} client(s): p50 ×${ratio.p50.toFixed(2)} (goal ≤ ×${P50_RATIO_GOAL}: ${ratio.p50GoalMet ? "met" : "NOT met"}), p99 ×${ratio.p99.toFixed(2)}, throughput ×${ratio.throughput.toFixed(2)}`,
+    );
   }
   console.log("\n    Server-Timing (cache hits: every 200 of POST /api/generate-voice above; health for comparison)");
   const hitSummary = hitTiming.summary();
@@ -204,7 +217,9 @@ try {
   const providerCalls = flight.filter((r) => r.cached === false).length;
   const charged = flight.reduce((sum, r) => sum + (r.creditsUsed ?? 0), 0);
   console.log("\n(b) single flight: 50 concurrent identical uncached requests");
-  console.log(`    successes ${flight.filter((r) => r.url).length}/50, provider calls ${providerCalls} (must be 1), credits charged in total ${charged} (one generation's price: ${flight.find((r) => r.cached === false)?.creditsUsed})`);
+  console.log(
+    `    successes ${flight.filter((r) => r.url).length}/50, provider calls ${providerCalls} (must be 1), credits charged in total ${charged} (one generation's price: ${flight.find((r) => r.cached === false)?.creditsUsed})`,
+  );
   report.singleFlight = { providerCalls, charged };
 
   // (c) Overdraft: an Orpheus voice costs 24 credits a word; 40 words = 960 credits, so the
@@ -223,7 +238,9 @@ try {
   } while (cursor);
   const successes = spent.filter((r) => r.status === 200).length;
   console.log("\n(c) overdraft: 50 concurrent different requests, balance covers 10");
-  console.log(`    successes ${successes} (must be 10), 402s ${spent.filter((r) => r.status === 402).length}, final balance ${me.credits} (must be ≥ 0), ledger sum ${ledgerSum} (${ledgerSum === me.credits ? "consistent" : "INCONSISTENT"})`);
+  console.log(
+    `    successes ${successes} (must be 10), 402s ${spent.filter((r) => r.status === 402).length}, final balance ${me.credits} (must be ≥ 0), ledger sum ${ledgerSum} (${ledgerSum === me.credits ? "consistent" : "INCONSISTENT"})`,
+  );
   report.overdraft = { successes, balance: me.credits, ledgerSum };
 
   // (d) Local engine synthesis, 100-character texts, uncached, end to end through the API.

@@ -16,10 +16,9 @@ step("Applying D1 migrations (local)", process.execPath, [wrangler, "d1", "migra
 step("Building the SPA", process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"]);
 
 console.log(`\n▶ Starting the product at http://localhost:${port}`);
-const server = spawn(
-  process.execPath,
-  [wrangler, "dev", "-c", "wrangler.toml", "-c", "worker/local-engine/wrangler.toml", "--port", port, "--ip", "127.0.0.1", "--test-scheduled", ...process.argv.slice(2)],
-  { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } },
-);
+const server = spawn(process.execPath, [wrangler, "dev", "-c", "wrangler.toml", "-c", "worker/local-engine/wrangler.toml", "--port", port, "--ip", "127.0.0.1", "--test-scheduled", ...process.argv.slice(2)], {
+  stdio: "inherit",
+  env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

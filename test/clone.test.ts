@@ -252,7 +252,7 @@ describe("validation: every rejection leaves credits, storage and jobs untouched
     expect(cleanups.filter((c) => c.body.userId === userId)).toEqual([]);
   }
 
-  it("consent must be exactly \"true\": missing, \"false\" or \"on\" is a 400 naming consent", async () => {
+  it('consent must be exactly "true": missing, "false" or "on" is a 400 naming consent', async () => {
     const user = await newUser();
     for (const consent of [undefined, "false", "on", ""]) await expectRejected(user, { consent }, 400, "validation_failed", "consent");
     await expectNothingHappened(user.userId);
@@ -305,7 +305,10 @@ describe("validation: every rejection leaves credits, storage and jobs untouched
     const tooBig = await clone(user.token, { file: over });
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error).toMatchObject({ code: "payload_too_large", field: "file" });
-    const huge = await callJson<ErrorBody>("/api/clone-voice", authorized(user.token, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "10000000" }, body: new Uint8Array(10_000_000) }));
+    const huge = await callJson<ErrorBody>(
+      "/api/clone-voice",
+      authorized(user.token, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x", "content-length": "10000000" }, body: new Uint8Array(10_000_000) }),
+    );
     expect(huge.status).toBe(413);
     expect(await balance(user.userId)).toBe(before);
   });
@@ -439,7 +442,9 @@ describe("failures and retention", () => {
   it("the 03:17 retention job can remove a free user's old clone; the job keeps its consent record", async () => {
     const user = await newUser();
     const { body } = await clone(user.token, {});
-    await env.DB.prepare("UPDATE audio_files SET created_at = ?1 WHERE id = ?2").bind(new Date(Date.now() - 40 * 86_400_000).toISOString(), body.id).run();
+    await env.DB.prepare("UPDATE audio_files SET created_at = ?1 WHERE id = ?2")
+      .bind(new Date(Date.now() - 40 * 86_400_000).toISOString(), body.id)
+      .run();
     const ctx = createExecutionContext();
     await worker.scheduled(createScheduledController({ cron: "17 3 * * *", scheduledTime: Date.now() }), env, ctx);
     await waitOnExecutionContext(ctx);
@@ -496,7 +501,9 @@ describe("reference storage and clean-up", () => {
     await clone(reused.token, { file: reusedBytes });
     const later = Date.now() + 2 * 3_600_000;
     // The reused recording was uploaded long before `later`, but a job used it half an hour before.
-    await env.DB.prepare("UPDATE clone_jobs SET created_at = ?1 WHERE user_id = ?2").bind(new Date(later - 1_800_000).toISOString(), reused.userId).run();
+    await env.DB.prepare("UPDATE clone_jobs SET created_at = ?1 WHERE user_id = ?2")
+      .bind(new Date(later - 1_800_000).toISOString(), reused.userId)
+      .run();
 
     const early = await runSweep(Date.now() + 30 * 60_000);
     expect(await referenceKeys(forgotten.userId)).toHaveLength(1);

@@ -265,7 +265,9 @@ describe("Gemini provider", () => {
     const paid = results.filter((r) => !r.body.cached);
     expect(paid).toHaveLength(1);
     expect(results.filter((r) => r.body.cached).every((r) => r.body.creditsUsed === 0)).toBe(true);
-    const charged = await env.DB.prepare(`SELECT COUNT(*) AS n FROM credit_reservations WHERE user_id IN (${users.map(() => "?").join(",")})`).bind(...users.map((u) => u.userId)).first<{ n: number }>();
+    const charged = await env.DB.prepare(`SELECT COUNT(*) AS n FROM credit_reservations WHERE user_id IN (${users.map(() => "?").join(",")})`)
+      .bind(...users.map((u) => u.userId))
+      .first<{ n: number }>();
     expect(charged?.n).toBe(1);
   });
 });
@@ -345,7 +347,19 @@ describe("analytics", () => {
     const { body } = await generate(user.token, { text: tenWords(crypto.randomUUID().slice(0, 6)), voice: "Kore" });
     await waitForSettlement(body.id);
     const reservation = await reservationOf(body.id);
-    const message = { type: "generation.settle", reservationId: reservation!.id, generationId: body.id, userId: user.userId, actualCredits: 66, provider: "local", model: "espeak-ng", voiceId: "gemini-kore", characters: 60, durationSeconds: 1, occurredAt: new Date().toISOString() };
+    const message = {
+      type: "generation.settle",
+      reservationId: reservation!.id,
+      generationId: body.id,
+      userId: user.userId,
+      actualCredits: 66,
+      provider: "local",
+      model: "espeak-ng",
+      voiceId: "gemini-kore",
+      characters: 60,
+      durationSeconds: 1,
+      occurredAt: new Date().toISOString(),
+    };
     const bindings = withVars({ POSTHOG_API_KEY: "phc_test" });
     const sent = vi.spyOn(bindings.JOBS_QUEUE, "send").mockResolvedValue(undefined as never);
     const batch = createMessageBatch("sexyvoice-jobs", [{ id: "ph-1", timestamp: new Date(), attempts: 1, body: message }]);

@@ -12,9 +12,7 @@ async function supabaseProject() {
   const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid: "key-1", alg: "ES256", use: "sig" };
   const bindings = withVars({ SUPABASE_URL: url, SUPABASE_ANON_KEY: "anon", SUPABASE_JWT_SECRET: HS_SECRET });
-  const jwksRequests = interceptFetch((request) =>
-    request.url === `${url}/auth/v1/.well-known/jwks.json` ? Response.json({ keys: [jwk] }) : undefined,
-  );
+  const jwksRequests = interceptFetch((request) => (request.url === `${url}/auth/v1/.well-known/jwks.json` ? Response.json({ keys: [jwk] }) : undefined));
   const claims = (overrides: JWTPayload = {}): JWTPayload => ({
     sub: crypto.randomUUID(),
     email: "someone@example.test",
@@ -23,10 +21,8 @@ async function supabaseProject() {
     iss: `${url}/auth/v1`,
     ...overrides,
   });
-  const es256 = (payload: JWTPayload, expiresIn = "1h") =>
-    new SignJWT(payload).setProtectedHeader({ alg: "ES256", kid: "key-1" }).setIssuedAt().setExpirationTime(expiresIn).sign(privateKey);
-  const hs256 = (payload: JWTPayload, secret = HS_SECRET) =>
-    new SignJWT(payload).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("1h").sign(new TextEncoder().encode(secret));
+  const es256 = (payload: JWTPayload, expiresIn = "1h") => new SignJWT(payload).setProtectedHeader({ alg: "ES256", kid: "key-1" }).setIssuedAt().setExpirationTime(expiresIn).sign(privateKey);
+  const hs256 = (payload: JWTPayload, secret = HS_SECRET) => new SignJWT(payload).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("1h").sign(new TextEncoder().encode(secret));
   return { url, bindings, claims, es256, hs256, jwksRequests };
 }
 

@@ -37,7 +37,18 @@ describe("jobs queue consumer", () => {
 
   it("a redelivered usage message does not add a second usage row", async () => {
     const userId = await newUser();
-    const body = { type: "usage.record", userId, usageType: "tts", sourceId: crypto.randomUUID(), provider: "local", model: "espeak-ng", creditsUsed: 5, quantity: 1, unit: "seconds", occurredAt: new Date().toISOString() };
+    const body = {
+      type: "usage.record",
+      userId,
+      usageType: "tts",
+      sourceId: crypto.randomUUID(),
+      provider: "local",
+      model: "espeak-ng",
+      creditsUsed: 5,
+      quantity: 1,
+      unit: "seconds",
+      occurredAt: new Date().toISOString(),
+    };
     for (const attempt of [1, 2]) {
       const batch = createMessageBatch("sexyvoice-jobs", [{ id: `m${attempt}`, timestamp: new Date(), attempts: attempt, body }]);
       const ctx = createExecutionContext();
@@ -49,7 +60,18 @@ describe("jobs queue consumer", () => {
   });
 
   it("retries a message whose job fails, with backoff, without touching the rest of the batch", async () => {
-    const body = { type: "usage.record", userId: "no-such-user", usageType: "tts", sourceId: crypto.randomUUID(), provider: "local", model: "m", creditsUsed: 1, quantity: 1, unit: "seconds", occurredAt: new Date().toISOString() };
+    const body = {
+      type: "usage.record",
+      userId: "no-such-user",
+      usageType: "tts",
+      sourceId: crypto.randomUUID(),
+      provider: "local",
+      model: "m",
+      creditsUsed: 1,
+      quantity: 1,
+      unit: "seconds",
+      occurredAt: new Date().toISOString(),
+    };
     const batch = createMessageBatch("sexyvoice-jobs", [{ id: "fk-fails", timestamp: new Date(), attempts: 3, body }]);
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);

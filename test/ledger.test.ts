@@ -22,9 +22,7 @@ async function ledgerSum(userId: string): Promise<{ sum: number; rows: number }>
 describe("credit ledger", () => {
   it("lets exactly 10 of 50 concurrent reservations through when the balance covers 10, ending at 0", async () => {
     const userId = await newAccount(1_000);
-    const outcomes = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => reserve(env.DB, { userId, amount: 100, key: `op-${i}`, purpose: "tts", description: "test" })),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => reserve(env.DB, { userId, amount: 100, key: `op-${i}`, purpose: "tts", description: "test" })));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
     expect(await balanceOf(userId)).toBe(0);
     const ledger = await ledgerSum(userId);

@@ -126,7 +126,13 @@ describe("a late provider", () => {
     const seen = interceptFetch((request) => {
       const url = new URL(request.url);
       if (url.host !== "api.replicate.com") return undefined;
-      const running = { id: "pred_slow", status: "processing", output: null, error: null, urls: { get: "https://api.replicate.com/v1/predictions/pred_slow", cancel: "https://api.replicate.com/v1/predictions/pred_slow/cancel" } };
+      const running = {
+        id: "pred_slow",
+        status: "processing",
+        output: null,
+        error: null,
+        urls: { get: "https://api.replicate.com/v1/predictions/pred_slow", cancel: "https://api.replicate.com/v1/predictions/pred_slow/cancel" },
+      };
       if (url.pathname.endsWith("/cancel")) return Response.json({ ...running, status: "canceled" });
       return Response.json(running, { status: request.method === "POST" ? 201 : 200 });
     });
@@ -189,7 +195,8 @@ describe("input the engine cannot speak", () => {
 });
 
 describe("prices that cannot be gamed", () => {
-  const estimate = (token: string, body: Record<string, unknown>) => callJson<{ credits: number; words: number; characters: number; error?: { field?: string } }>("/api/estimate-credits", jsonRequest("POST", body, token));
+  const estimate = (token: string, body: Record<string, unknown>) =>
+    callJson<{ credits: number; words: number; characters: number; error?: { field?: string } }>("/api/estimate-credits", jsonRequest("POST", body, token));
 
   it("one 500-letter word costs what its length costs, and so does a letter padded with combining marks", async () => {
     const user = await newUser();

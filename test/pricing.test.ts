@@ -15,15 +15,7 @@ import {
   TEXT_LIMITS,
 } from "../worker/shared/pricing";
 import { CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS } from "../worker/shared/limits";
-import {
-  BILLABLE_SEGMENT_CODE_POINTS,
-  countBillableWords,
-  countCharacters,
-  countCodePoints,
-  countWords,
-  measureText,
-  normaliseText,
-} from "../worker/shared/text-metrics";
+import { BILLABLE_SEGMENT_CODE_POINTS, countBillableWords, countCharacters, countCodePoints, countWords, measureText, normaliseText } from "../worker/shared/text-metrics";
 
 const family = "👩‍👩‍👧‍👦"; // 7 code points, one character
 const kiss = "👩🏻‍❤️‍💋‍👨🏼"; // 10 code points: the longest recommended emoji sequence

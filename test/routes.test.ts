@@ -82,7 +82,9 @@ describe("API skeleton", () => {
       expect(body.error.code).toBe(wantCode);
     }
     expect([...seen].sort()).toEqual(["cron-secret", "public", "signed-url", "user"]);
-    const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public").map((m) => m.prefix).sort();
+    const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public")
+      .map((m) => m.prefix)
+      .sort();
     expect(publicPaths).toEqual(["/api/auth", "/api/health", "/api/voices"]);
   });
 });
@@ -122,7 +124,12 @@ describe("GET /api/voices", () => {
     const { status, body } = await callJson<VoiceList>("/api/voices");
     expect(status).toBe(200);
     expect(body.voices.filter((v) => v.provider === "gemini")).toHaveLength(30);
-    expect(body.voices.filter((v) => v.provider === "replicate").map((v) => v.name).sort()).toEqual(["dan", "jess", "leah", "leo", "mia", "tara", "zac", "zoe"]);
+    expect(
+      body.voices
+        .filter((v) => v.provider === "replicate")
+        .map((v) => v.name)
+        .sort(),
+    ).toEqual(["dan", "jess", "leah", "leo", "mia", "tara", "zac", "zoe"]);
     expect(body.voices.some((v) => v.feature === "call")).toBe(true);
   });
 

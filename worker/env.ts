@@ -38,7 +38,14 @@ const rawConfigSchema = z.object({
   SENTRY_DSN: optionalSecret,
   CRON_SECRET: optionalSecret,
   /** How long a provider call (Gemini request, Replicate prediction, local engine) may take. */
-  PROVIDER_TIMEOUT_SECONDS: optionalSecret.pipe(z.string().regex(/^\d+(\.\d+)?$/, "a number of seconds").transform(Number).pipe(z.number().positive().max(600)).optional()),
+  PROVIDER_TIMEOUT_SECONDS: optionalSecret.pipe(
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/, "a number of seconds")
+      .transform(Number)
+      .pipe(z.number().positive().max(600))
+      .optional(),
+  ),
 });
 
 type RawConfig = z.infer<typeof rawConfigSchema>;

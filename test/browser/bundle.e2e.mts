@@ -48,7 +48,12 @@ function record(name: string, scripts: string[]): void {
 describe("code splitting", () => {
   it("the landing page loads no dashboard code", async () => {
     const { context, page } = await openPage(browser());
-    const scripts = await scriptsLoadedBy(page, "/en/", () => page.getByRole("button", { name: /Play a sample of/ }).first().waitFor());
+    const scripts = await scriptsLoadedBy(page, "/en/", () =>
+      page
+        .getByRole("button", { name: /Play a sample of/ })
+        .first()
+        .waitFor(),
+    );
     record("landing", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
     expect(containsZod(scripts)).toEqual([]);

@@ -231,7 +231,10 @@ describe("refusals before upload, and cancelling", () => {
     await tab.getByLabel("Text", { exact: true }).fill("This clone will be cancelled.");
     await tab.getByRole("checkbox").check();
     await tab.getByRole("button", { name: "Clone voice" }).click();
-    await tab.getByRole("status").filter({ hasText: /Uploading your recording|Cloning the voice/ }).waitFor();
+    await tab
+      .getByRole("status")
+      .filter({ hasText: /Uploading your recording|Cloning the voice/ })
+      .waitFor();
     await screenshot(tab, "desktop-clone-progress");
     await tab.getByRole("button", { name: "Cancel" }).click();
     await tab.getByText(/Upload cancelled\. Nothing was charged\.|Stopped waiting\./).waitFor();

@@ -10,7 +10,16 @@ import { DESKTOP, PHONE, browserForFile, createSession, creditBalance, generateV
 const EMAIL = "e2e-layout@example.com";
 
 const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<unknown>; signedIn: boolean }> = [
-  { name: "landing", path: "/en/", signedIn: false, ready: (page) => page.getByRole("button", { name: /Play a sample of/ }).first().waitFor() },
+  {
+    name: "landing",
+    path: "/en/",
+    signedIn: false,
+    ready: (page) =>
+      page
+        .getByRole("button", { name: /Play a sample of/ })
+        .first()
+        .waitFor(),
+  },
   { name: "sign-in", path: "/en/sign-in", signedIn: false, ready: (page) => page.getByLabel("Email address").waitFor() },
   { name: "generate", path: "/en/dashboard/generate", signedIn: true, ready: (page) => page.getByRole("radio").first().waitFor({ state: "attached" }) },
   { name: "clone", path: "/en/dashboard/clone", signedIn: true, ready: (page) => page.getByTestId("drop-zone").waitFor() },
@@ -35,7 +44,11 @@ async function contexts(viewport: { width: number; height: number }): Promise<{ 
   return { signedOut, signedIn };
 }
 
-for (const [device, viewport] of [["phone", PHONE], ["narrow", { width: 360, height: 740 }], ["desktop", DESKTOP]] as const) {
+for (const [device, viewport] of [
+  ["phone", PHONE],
+  ["narrow", { width: 360, height: 740 }],
+  ["desktop", DESKTOP],
+] as const) {
   describe(`${device} ${viewport.width}×${viewport.height}`, () => {
     for (const target of PAGES) {
       it(`${target.name}: renders without horizontal scrolling or page errors`, async () => {

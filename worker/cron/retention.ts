@@ -14,7 +14,10 @@ export async function purgeExpiredFreeAudio(env: Env, now: Date): Promise<{ dele
   const cutoff = new Date(now.getTime() - FREE_AUDIO_RETENTION_DAYS * 86_400_000).toISOString();
   const rows = await listExpiredFreeAudio(env.DB, cutoff, RETENTION_BATCH);
   if (rows.length === 0) return { deletedRows: 0, deletedObjects: 0 };
-  await deleteAudioFiles(env.DB, rows.map((row) => row.id));
+  await deleteAudioFiles(
+    env.DB,
+    rows.map((row) => row.id),
+  );
   const keys = [...new Set(rows.map((row) => row.storage_key))];
   const inUse = await storageKeysInUse(env.DB, keys);
   const orphaned = keys.filter((key) => !inUse.has(key));

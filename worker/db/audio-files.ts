@@ -72,10 +72,7 @@ export interface DeliveredAudio {
 
 /** The history row a reservation paid for, if its audio was delivered (the sweep settles those). */
 export async function findAudioByReservation(db: D1Database, reservationId: string): Promise<DeliveredAudio | null> {
-  return db
-    .prepare("SELECT id, user_id, kind, voice_id, text_content, locale, provider, model, duration_seconds, credits_used FROM audio_files WHERE reservation_id = ?1")
-    .bind(reservationId)
-    .first<DeliveredAudio>();
+  return db.prepare("SELECT id, user_id, kind, voice_id, text_content, locale, provider, model, duration_seconds, credits_used FROM audio_files WHERE reservation_id = ?1").bind(reservationId).first<DeliveredAudio>();
 }
 
 export interface AudioFileRow {

@@ -66,9 +66,6 @@ export async function laterJobUsesReference(db: D1Database, userId: string, sha2
 
 /** True when a job that stored this recording started at or after `since` (ISO time). */
 export async function referenceUsedSince(db: D1Database, userId: string, sha256: string, since: string): Promise<boolean> {
-  const row = await db
-    .prepare("SELECT 1 AS used FROM clone_jobs WHERE user_id = ?1 AND reference_sha256 = ?2 AND status <> 'cached' AND created_at >= ?3 LIMIT 1")
-    .bind(userId, sha256, since)
-    .first();
+  const row = await db.prepare("SELECT 1 AS used FROM clone_jobs WHERE user_id = ?1 AND reference_sha256 = ?2 AND status <> 'cached' AND created_at >= ?3 LIMIT 1").bind(userId, sha256, since).first();
   return row !== null;
 }

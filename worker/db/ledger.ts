@@ -63,9 +63,7 @@ export interface ReserveInput {
   description: string;
 }
 
-export type ReserveOutcome =
-  | (LedgerOutcome & { ok: true; reservationId: string })
-  | { ok: false; balance: number };
+export type ReserveOutcome = (LedgerOutcome & { ok: true; reservationId: string }) | { ok: false; balance: number };
 
 /** Holds `amount` credits if the balance covers it; otherwise reserves nothing. */
 export async function reserve(db: D1Database, input: ReserveInput): Promise<ReserveOutcome> {

@@ -37,9 +37,7 @@ export async function ensureAccount(db: D1Database, identity: Identity): Promise
   let summary = await findAccountSummary(db, identity.userId);
   if (summary === null) {
     await db.batch([
-      db
-        .prepare("INSERT INTO profiles (id, email, auth_provider) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO NOTHING")
-        .bind(identity.userId, identity.email, identity.provider),
+      db.prepare("INSERT INTO profiles (id, email, auth_provider) VALUES (?1, ?2, ?3) ON CONFLICT (id) DO NOTHING").bind(identity.userId, identity.email, identity.provider),
       ...grantStatements(db, {
         userId: identity.userId,
         amount: FREEMIUM_CREDITS,
@@ -56,8 +54,5 @@ export async function ensureAccount(db: D1Database, identity: Identity): Promise
 }
 
 export async function getProfile(db: D1Database, userId: string): Promise<ProfileRow | null> {
-  return db
-    .prepare("SELECT id, email, display_name, locale, auth_provider, created_at FROM profiles WHERE id = ?1")
-    .bind(userId)
-    .first<ProfileRow>();
+  return db.prepare("SELECT id, email, display_name, locale, auth_provider, created_at FROM profiles WHERE id = ?1").bind(userId).first<ProfileRow>();
 }

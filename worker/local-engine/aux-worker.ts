@@ -47,11 +47,11 @@ export async function buildLocalEngine({ force = false } = {}): Promise<boolean>
   if (!force && existsSync(ENTRY) && statSync(ENTRY).mtimeMs > newestInputMtime()) return false;
   rmSync(OUT_DIR, { recursive: true, force: true }); // no stale hashed .wasm files left behind
   try {
-    await promisify(execFile)(
-      process.execPath,
-      [WRANGLER, "deploy", "--dry-run", "--outdir", OUT_DIR, "--config", CONFIG],
-      { cwd: ROOT, env: { ...process.env, WRANGLER_SEND_METRICS: "false" }, maxBuffer: 16 * 1024 * 1024 },
-    );
+    await promisify(execFile)(process.execPath, [WRANGLER, "deploy", "--dry-run", "--outdir", OUT_DIR, "--config", CONFIG], {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: "false" },
+      maxBuffer: 16 * 1024 * 1024,
+    });
   } catch (error) {
     const { stdout = "", stderr = "" } = error as { stdout?: string; stderr?: string };
     throw new Error(`Building the local engine failed:\n${stdout}\n${stderr}`, { cause: error });
@@ -73,9 +73,6 @@ export async function localEngineAuxWorker(): Promise<WorkerOptions> {
     compatibilityDate,
     compatibilityFlags: [], // never nodejs_compat: see wrangler.toml
     modulesRoot: OUT_DIR,
-    modules: [
-      { type: "ESModule", path: ENTRY },
-      ...wasm.map((file) => ({ type: "CompiledWasm" as const, path: path.join(OUT_DIR, file) })),
-    ],
+    modules: [{ type: "ESModule", path: ENTRY }, ...wasm.map((file) => ({ type: "CompiledWasm" as const, path: path.join(OUT_DIR, file) }))],
   };
 }

@@ -11,13 +11,7 @@ declare module "espeak-ng" {
   export interface EmscriptenDeviceOps {
     open?(stream: EmscriptenStream): void;
     close?(stream: EmscriptenStream): void;
-    write?(
-      stream: EmscriptenStream,
-      buffer: Uint8Array,
-      offset: number,
-      length: number,
-      position: number,
-    ): number;
+    write?(stream: EmscriptenStream, buffer: Uint8Array, offset: number, length: number, position: number): number;
     llseek?(stream: EmscriptenStream, offset: number, whence: number): number;
   }
 
@@ -46,10 +40,7 @@ declare module "espeak-ng" {
     print?: (line: string) => void;
     printErr?: (line: string) => void;
     locateFile?: (path: string, scriptDirectory: string) => string;
-    instantiateWasm?: (
-      imports: WebAssembly.Imports,
-      receiveInstance: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => WebAssembly.Exports,
-    ) => object;
+    instantiateWasm?: (imports: WebAssembly.Imports, receiveInstance: (instance: WebAssembly.Instance, module?: WebAssembly.Module) => WebAssembly.Exports) => object;
     /** Runs before main(), with the filesystem already available. */
     preRun?: Array<(module: ESpeakNGModule) => void>;
   }

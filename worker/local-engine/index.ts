@@ -35,14 +35,7 @@
  *   - The glue is made to believe it runs in a web worker (installWebWorkerGlobals); this
  *     Worker must not have nodejs_compat (see ./wrangler.toml).
  */
-import ESpeakNG, {
-  type EmscriptenDeviceOps,
-  type EmscriptenFS,
-  type EmscriptenStream,
-  type ESpeakNGModule,
-  type ESpeakNGOptions,
-  type MemfsNode,
-} from "espeak-ng";
+import ESpeakNG, { type EmscriptenDeviceOps, type EmscriptenFS, type EmscriptenStream, type ESpeakNGModule, type ESpeakNGOptions, type MemfsNode } from "espeak-ng";
 import espeakWasm from "espeak-ng/dist/espeak-ng.wasm";
 
 // ---------------------------------------------------------------------------------------------
@@ -183,11 +176,7 @@ class CappedSink {
  * exactly as the glue's `canOwn` write does. Output is byte-identical. Falls back to the
  * original if the FS internals it needs are missing.
  */
-function fastEmbeddedFileLoader(
-  getFS: () => EmscriptenFS | undefined,
-  getMemory: () => WebAssembly.Memory | undefined,
-  original: (pointer: number) => void,
-): (pointer: number) => void {
+function fastEmbeddedFileLoader(getFS: () => EmscriptenFS | undefined, getMemory: () => WebAssembly.Memory | undefined, original: (pointer: number) => void): (pointer: number) => void {
   return (pointer) => {
     const FS = getFS();
     const memory = getMemory();
@@ -474,11 +463,7 @@ async function handleSynthesize(request: Request, ctx: ExecutionContext): Promis
   const input = validateSynthesisRequest(await readJsonBody(request));
   const entry = (await getCatalog()).get(input.language);
   if (!entry) {
-    throw new ApiError(
-      400,
-      "unsupported_language",
-      `Language "${input.language}" is not available; GET /languages lists the supported ids`,
-    );
+    throw new ApiError(400, "unsupported_language", `Language "${input.language}" is not available; GET /languages lists the supported ids`);
   }
 
   const variant = VARIANTS[input.variant];

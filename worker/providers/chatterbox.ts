@@ -45,9 +45,7 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
         output = await runPrediction(
           client,
           english(request.locale) ? CHATTERBOX_VERSION : CHATTERBOX_MULTILINGUAL_VERSION,
-          english(request.locale)
-            ? { prompt: request.text, audio_prompt: uploaded.urls.get }
-            : { text: request.text, language: request.locale, reference_audio: uploaded.urls.get },
+          english(request.locale) ? { prompt: request.text, audio_prompt: uploaded.urls.get } : { text: request.text, language: request.locale, reference_audio: uploaded.urls.get },
           request.signal,
         );
       } finally {

@@ -4,8 +4,6 @@ import type { AppEnv } from "../context";
 
 export const healthRoutes = new Hono<AppEnv>().get("/", (c) => {
   const config = c.get("config");
-  const integrations = Object.fromEntries(
-    Object.entries(config.integrations).map(([name, state]) => [name, state.status === "configured" ? "configured" : `off: ${state.reason}`]),
-  );
+  const integrations = Object.fromEntries(Object.entries(config.integrations).map(([name, state]) => [name, state.status === "configured" ? "configured" : `off: ${state.reason}`]));
   return c.json({ ok: true as const, environment: config.environment, integrations });
 });

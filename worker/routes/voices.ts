@@ -13,22 +13,26 @@ import { serveObject } from "../services/audio-delivery";
 import { ensureVoiceSample } from "../services/voice-samples";
 
 const voiceQuerySchema = z.object({
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "use a language code such as en or pt-BR").optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "use a language code such as en or pt-BR")
+    .optional(),
   feature: z.enum(["tts", "call"]).optional(),
   gender: z.enum(["female", "male", "neutral"]).optional(),
 });
 
 export const voiceRoutes = new Hono<AppEnv>()
   .get("/", async (c) => {
-  const query = parseInput(voiceQuerySchema, c.req.query());
-  const language = query.language?.split("-")[0]?.toLowerCase();
-  const voices = await listVoices(c.env.DB, { ...query, language });
-  c.header("Cache-Control", "public, max-age=300");
-  const body: VoiceListResponse = { voices };
-  return c.json(body);
-}).get("/:id/sample", async (c) => {
-  const voice = await findVoice(c.env.DB, c.req.param("id"), "tts");
-  if (voice === null) throw new AppError("voice_not_found", "There is no such voice.");
-  const key = await ensureVoiceSample(c.env, voice);
-  return serveObject(c.env.AUDIO_BUCKET, key, "audio/wav", c.req.header("range"), "public, max-age=86400");
-});
+    const query = parseInput(voiceQuerySchema, c.req.query());
+    const language = query.language?.split("-")[0]?.toLowerCase();
+    const voices = await listVoices(c.env.DB, { ...query, language });
+    c.header("Cache-Control", "public, max-age=300");
+    const body: VoiceListResponse = { voices };
+    return c.json(body);
+  })
+  .get("/:id/sample", async (c) => {
+    const voice = await findVoice(c.env.DB, c.req.param("id"), "tts");
+    if (voice === null) throw new AppError("voice_not_found", "There is no such voice.");
+    const key = await ensureVoiceSample(c.env, voice);
+    return serveObject(c.env.AUDIO_BUCKET, key, "audio/wav", c.req.header("range"), "public, max-age=86400");
+  });

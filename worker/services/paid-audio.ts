@@ -87,7 +87,10 @@ export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, acc
       return { id, entry: outcome.entry, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "shared" };
     }
     case "failed":
-      throw new AppError(outcome.code, outcome.message, { ...(outcome.field !== undefined ? { field: outcome.field } : {}), ...(outcome.retryAfterSeconds !== undefined ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}) });
+      throw new AppError(outcome.code, outcome.message, {
+        ...(outcome.field !== undefined ? { field: outcome.field } : {}),
+        ...(outcome.retryAfterSeconds !== undefined ? { retryAfterSeconds: outcome.retryAfterSeconds } : {}),
+      });
   }
 }
 

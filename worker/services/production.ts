@@ -68,7 +68,9 @@ export async function withDeadline<T>(ms: number, call: (signal: AbortSignal) =>
 async function speak(env: Env, integrations: Integrations, order: AudioOrder, signal: AbortSignal): Promise<SpeechResult> {
   if (order.kind === "tts") {
     const { speech } = order;
-    return integrations.speechFor(speech.voice).synthesize({ text: order.history.text, voice: speech.voice, locale: order.history.locale, style: order.history.style, seed: speech.seed, temperature: speech.temperature, tier: speech.tier, signal });
+    return integrations
+      .speechFor(speech.voice)
+      .synthesize({ text: order.history.text, voice: speech.voice, locale: order.history.locale, style: order.history.style, seed: speech.seed, temperature: speech.temperature, tier: speech.tier, signal });
   }
   const stored = await env.AUDIO_BUCKET.get(cloneInputKey(order.userId, order.clone.reference.sha256));
   if (stored === null) throw new AppError("internal_error", "The recording was not available any more. You have not been charged; please upload it again.");
@@ -84,7 +86,14 @@ async function speak(env: Env, integrations: Integrations, order: AudioOrder, si
 function failureOf(error: unknown, order: AudioOrder): Failure {
   if (error instanceof ProviderError) {
     console.error(`provider ${order.provider} (${order.kind}) failed: ${error.kind}: ${error.message}${error.detail ? ` — ${error.detail}` : ""}`);
-    return { kind: "failed", code: PROVIDER_ERRORS[error.kind], message: error.message, ...(error.field ? { field: error.field } : {}), ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}), shareable: true };
+    return {
+      kind: "failed",
+      code: PROVIDER_ERRORS[error.kind],
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      shareable: true,
+    };
   }
   if (error instanceof AppError) return { kind: "failed", code: error.code, message: error.message, shareable: false };
   console.error(`producing ${order.kind} audio failed`, error);
@@ -99,8 +108,18 @@ async function storedKeyFor(order: AudioOrder, result: SpeechResult): Promise<st
 }
 
 function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId: string, result: SpeechResult, creditsUsed: number): JobMessageInput {
-  const common = { reservationId, userId: order.userId, actualCredits: creditsUsed, provider: result.provider, model: result.model, characters: order.characters, durationSeconds: Math.round(result.durationSeconds * 1000) / 1000, occurredAt: new Date().toISOString() };
-  if (order.kind === "tts") return { type: "generation.settle", ...common, generationId: job.productionId, voiceId: order.speech.voice.id, ...(result.totalTokens !== undefined ? { totalTokens: result.totalTokens } : {}) };
+  const common = {
+    reservationId,
+    userId: order.userId,
+    actualCredits: creditsUsed,
+    provider: result.provider,
+    model: result.model,
+    characters: order.characters,
+    durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
+    occurredAt: new Date().toISOString(),
+  };
+  if (order.kind === "tts")
+    return { type: "generation.settle", ...common, generationId: job.productionId, voiceId: order.speech.voice.id, ...(result.totalTokens !== undefined ? { totalTokens: result.totalTokens } : {}) };
   return { type: "clone.settle", ...common, audioFileId: job.productionId, cloneJobId: order.clone.jobId, locale: order.history.locale };
 }
 
@@ -120,7 +139,14 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob): 
     result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal));
     providerMs = performance.now() - started;
     storedKey = await storedKeyFor(order, result);
-    entry = { storageKey: `audio/${storedKey}.${result.extension}`, contentType: result.contentType, byteSize: result.audio.byteLength, durationSeconds: Math.round(result.durationSeconds * 1000) / 1000, provider: result.provider, model: result.model };
+    entry = {
+      storageKey: `audio/${storedKey}.${result.extension}`,
+      contentType: result.contentType,
+      byteSize: result.audio.byteLength,
+      durationSeconds: Math.round(result.durationSeconds * 1000) / 1000,
+      provider: result.provider,
+      model: result.model,
+    };
   } catch (error) {
     await giveBack();
     return failureOf(error, order);

@@ -183,10 +183,8 @@ export const api = {
   voices: (filters: { feature?: "tts" | "call"; language?: string; gender?: string } = {}) =>
     request<VoiceListResponse>("GET", `/api/voices${query({ feature: filters.feature, language: filters.language, gender: filters.gender })}`, { auth: false }),
   transactions: (cursor?: string, limit = 20) => request<Page<CreditTransaction>>("GET", `/api/credits/transactions${query({ limit, cursor })}`),
-  generateVoice: (body: GenerateVoiceRequest, signal?: AbortSignal) =>
-    request<GenerateVoiceResponse>("POST", "/api/generate-voice", signal === undefined ? { body } : { body, signal }),
-  estimateCredits: (body: GenerateVoiceRequest, signal?: AbortSignal) =>
-    request<EstimateCreditsResponse>("POST", "/api/estimate-credits", signal === undefined ? { body } : { body, signal }),
+  generateVoice: (body: GenerateVoiceRequest, signal?: AbortSignal) => request<GenerateVoiceResponse>("POST", "/api/generate-voice", signal === undefined ? { body } : { body, signal }),
+  estimateCredits: (body: GenerateVoiceRequest, signal?: AbortSignal) => request<EstimateCreditsResponse>("POST", "/api/estimate-credits", signal === undefined ? { body } : { body, signal }),
   /** Multipart `POST /api/clone-voice`; consent is sent only because the form requires it first. */
   cloneVoice: (input: CloneVoiceInput, options: UploadOptions = {}) => {
     const form = new FormData();

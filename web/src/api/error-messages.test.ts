@@ -72,11 +72,12 @@ describe("API client errors", () => {
   it("turns the JSON error body into an ApiError with code, field, request id and Retry-After", async () => {
     vi.stubGlobal(
       "fetch",
-      vi.fn(async () =>
-        new Response(JSON.stringify({ error: { code: "rate_limited", message: "Too many", field: "text" }, requestId: "abc" }), {
-          status: 429,
-          headers: { "content-type": "application/json", "retry-after": "12" },
-        }),
+      vi.fn(
+        async () =>
+          new Response(JSON.stringify({ error: { code: "rate_limited", message: "Too many", field: "text" }, requestId: "abc" }), {
+            status: 429,
+            headers: { "content-type": "application/json", "retry-after": "12" },
+          }),
       ),
     );
     const error = await api.me().catch((reason: unknown) => reason);
@@ -87,9 +88,7 @@ describe("API client errors", () => {
   it("sends the bearer token and signs out on 401", async () => {
     const onUnauthorized = vi.fn();
     configureAuth({ getAccessToken: async () => "token-123", onUnauthorized });
-    const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(JSON.stringify({ error: { code: "unauthenticated", message: "no" }, requestId: "r" }), { status: 401 }),
-    );
+    const fetchMock = vi.fn(async (_input: RequestInfo | URL, _init?: RequestInit) => new Response(JSON.stringify({ error: { code: "unauthenticated", message: "no" }, requestId: "r" }), { status: 401 }));
     vi.stubGlobal("fetch", fetchMock);
     await expect(api.me()).rejects.toMatchObject({ code: "unauthenticated" });
     const init = fetchMock.mock.calls[0]?.[1];
@@ -98,12 +97,18 @@ describe("API client errors", () => {
   });
 
   it("reports a non-JSON answer (e.g. an HTML page) as unexpected, never as success", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } })));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response("<!doctype html>", { status: 200, headers: { "content-type": "text/html" } })),
+    );
     await expect(api.me()).rejects.toMatchObject({ code: "unexpected_response" });
   });
 
   it("reports a refused connection as a network error", async () => {
-    vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))),
+    );
     await expect(api.voices()).rejects.toMatchObject({ code: "network", status: 0 });
   });
 });

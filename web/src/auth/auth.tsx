@@ -110,17 +110,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const signOut = useCallback(async (reason: SignOutReason = "user") => {
-    setSignOutReason(reason);
-    writeLocalSession(null);
-    setLocalSession(null);
-    const client = supabaseRef.current;
-    if (client !== null) {
-      await client.auth.signOut().catch(() => undefined);
-      setSupabaseEmail(null);
-    }
-    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "voices" && query.queryKey[0] !== "auth-config" });
-  }, [queryClient]);
+  const signOut = useCallback(
+    async (reason: SignOutReason = "user") => {
+      setSignOutReason(reason);
+      writeLocalSession(null);
+      setLocalSession(null);
+      const client = supabaseRef.current;
+      if (client !== null) {
+        await client.auth.signOut().catch(() => undefined);
+        setSupabaseEmail(null);
+      }
+      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "voices" && query.queryKey[0] !== "auth-config" });
+    },
+    [queryClient],
+  );
 
   const signOutRef = useRef(signOut);
   signOutRef.current = signOut;

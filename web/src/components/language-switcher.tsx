@@ -14,8 +14,7 @@ export function LanguageSwitcher({ tone = "light", className = "", full = false 
   const location = useLocation();
   const navigate = useNavigate();
   const id = useId();
-  const colors =
-    tone === "dark" ? "border-white/20 bg-white/10 text-white hover:bg-white/15" : "border-slate-300 bg-white text-slate-800 hover:border-slate-400";
+  const colors = tone === "dark" ? "border-white/20 bg-white/10 text-white hover:bg-white/15" : "border-slate-300 bg-white text-slate-800 hover:border-slate-400";
   return (
     <div
       className={`relative inline-flex h-9 items-center gap-1.5 rounded-lg border px-2.5 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-rose-500 ${colors} ${className}`}

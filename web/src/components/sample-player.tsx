@@ -58,7 +58,11 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useSampleState(): SampleState {
-  return useSyncExternalStore(subscribe, () => state, () => state);
+  return useSyncExternalStore(
+    subscribe,
+    () => state,
+    () => state,
+  );
 }
 
 /** Round play/stop button for a voice's sample. */

@@ -32,10 +32,7 @@ export function SiteHeader({ tone = "light", showAuth = true }: { tone?: "light"
               {t("nav.openDashboard")}
             </Link>
           ) : (
-            <Link
-              to={localizePath(locale, "/sign-in")}
-              className={buttonClass(tone === "dark" ? "inverse" : "secondary", "sm")}
-            >
+            <Link to={localizePath(locale, "/sign-in")} className={buttonClass(tone === "dark" ? "inverse" : "secondary", "sm")}>
               {t("nav.signIn")}
             </Link>
           ))}

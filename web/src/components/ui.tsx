@@ -6,8 +6,7 @@ type Variant = "primary" | "secondary" | "ghost" | "danger" | "inverse" | "white
 type Size = "sm" | "md" | "lg";
 
 const variants: Record<Variant, string> = {
-  primary:
-    "bg-gradient-to-r from-rose-500 to-violet-600 text-white shadow-sm shadow-rose-500/20 hover:from-rose-600 hover:to-violet-700 disabled:from-slate-300 disabled:to-slate-300 disabled:shadow-none",
+  primary: "bg-gradient-to-r from-rose-500 to-violet-600 text-white shadow-sm shadow-rose-500/20 hover:from-rose-600 hover:to-violet-700 disabled:from-slate-300 disabled:to-slate-300 disabled:shadow-none",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 hover:border-slate-400 disabled:text-slate-400",
   ghost: "text-slate-700 hover:bg-slate-100 disabled:text-slate-400",
   danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-red-300",
@@ -65,7 +64,11 @@ export function Badge({ tone = "slate", children, className = "", ...rest }: { t
     emerald: "bg-emerald-50 text-emerald-700 ring-emerald-200",
     amber: "bg-amber-50 text-amber-800 ring-amber-200",
   } as const;
-  return <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]} ${className}`} {...rest}>{children}</span>;
+  return (
+    <span className={`inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tones[tone]} ${className}`} {...rest}>
+      {children}
+    </span>
+  );
 }
 
 export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {

@@ -80,14 +80,7 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
               key={gender}
               className="relative cursor-pointer rounded-full border border-slate-300 px-3 py-1 text-sm text-slate-700 transition-colors has-checked:border-slate-900 has-checked:bg-slate-900 has-checked:text-white has-focus-visible:ring-2 has-focus-visible:ring-rose-500 has-focus-visible:ring-offset-2"
             >
-              <input
-                type="radio"
-                name={`${groupName}-gender`}
-                value={gender}
-                checked={filters.gender === gender}
-                onChange={() => onFiltersChange({ ...filters, gender })}
-                className="sr-only"
-              />
+              <input type="radio" name={`${groupName}-gender`} value={gender} checked={filters.gender === gender} onChange={() => onFiltersChange({ ...filters, gender })} className="sr-only" />
               {gender === "all" ? t("voices.allGenders") : genderLabel(gender, i18n)}
             </label>
           ))}
@@ -101,7 +94,10 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
         {groups.map((group) => (
           <div key={group.language} className="mb-4 last:mb-0">
             <h3 className="sticky top-0 z-10 bg-white/95 py-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase backdrop-blur">
-              {languageName(group.language, i18n)} <span className="font-normal normal-case">· {groupProviders(group.voices)} ({group.voices.length})</span>
+              {languageName(group.language, i18n)}{" "}
+              <span className="font-normal normal-case">
+                · {groupProviders(group.voices)} ({group.voices.length})
+              </span>
             </h3>
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
               {group.voices.map((voice) => {

@@ -177,14 +177,7 @@ export function VoiceRecorder({ onRecorded, onActiveChange, disabled = false }: 
               </span>
             </span>
             {/* biome-ignore lint/a11y/useSemanticElements: a styled live level bar; <meter> cannot be styled the same way across browsers */}
-            <div
-              role="meter"
-              aria-label={t("clone.level")}
-              aria-valuemin={0}
-              aria-valuemax={100}
-              aria-valuenow={Math.round(level * 100)}
-              className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-slate-200"
-            >
+            <div role="meter" aria-label={t("clone.level")} aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(level * 100)} className="h-2 min-w-16 flex-1 overflow-hidden rounded-full bg-slate-200">
               <div className="h-full rounded-full bg-gradient-to-r from-emerald-500 via-amber-400 to-red-500 transition-[width] duration-100" style={{ width: `${Math.round(level * 100)}%` }} />
             </div>
           </div>

@@ -24,11 +24,21 @@ describe("translations are complete", () => {
       const messages = dictionaries[locale] as Record<string, string>;
       it("has exactly the English keys (none missing, none extra)", () => {
         const keys = Object.keys(messages).sort();
-        expect(englishKeys.filter((key) => !keys.includes(key)), "missing keys").toEqual([]);
-        expect(keys.filter((key) => !englishKeys.includes(key)), "unknown keys").toEqual([]);
+        expect(
+          englishKeys.filter((key) => !keys.includes(key)),
+          "missing keys",
+        ).toEqual([]);
+        expect(
+          keys.filter((key) => !englishKeys.includes(key)),
+          "unknown keys",
+        ).toEqual([]);
       });
       it("has no empty message", () => {
-        expect(Object.entries(messages).filter(([, value]) => value.trim() === "").map(([key]) => key)).toEqual([]);
+        expect(
+          Object.entries(messages)
+            .filter(([, value]) => value.trim() === "")
+            .map(([key]) => key),
+        ).toEqual([]);
       });
       it("uses the same placeholders as English in every message", () => {
         const mismatched = englishKeys.filter((key) => placeholders(messages[key] ?? "").join() !== placeholders((en as Record<string, string>)[key] ?? "").join());

@@ -3,17 +3,7 @@ import { estimateCloneCredits } from "../../../worker/shared/pricing";
 import en from "../i18n/messages/en";
 import fr from "../i18n/messages/fr";
 import { createTranslator } from "../i18n/translate";
-import {
-  CLONE_FILE_MAX_BYTES,
-  CLONE_TEXT_MAX_CODE_POINTS,
-  cloneEstimate,
-  cloneFormProblem,
-  cloneTextCount,
-  formatFileSize,
-  referenceProblem,
-  sniffAudioFormat,
-  type CloneFormInput,
-} from "./clone-input";
+import { CLONE_FILE_MAX_BYTES, CLONE_TEXT_MAX_CODE_POINTS, cloneEstimate, cloneFormProblem, cloneTextCount, formatFileSize, referenceProblem, sniffAudioFormat, type CloneFormInput } from "./clone-input";
 import { encodeWav16 } from "./wav";
 
 const bytes = (...parts: Array<string | number[]>) => Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...part].map((char) => char.charCodeAt(0)) : part)));

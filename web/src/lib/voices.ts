@@ -17,7 +17,11 @@ export const MULTILINGUAL = "multi";
 
 /** `Easy-going` → `trait.easy_going`: the catalogue's English description as a message key. */
 export function voiceTraitKey(description: string): string {
-  return `trait.${description.trim().toLowerCase().replace(/[^a-z]+/g, "_").replace(/^_|_$/g, "")}`;
+  return `trait.${description
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "_")
+    .replace(/^_|_$/g, "")}`;
 }
 
 export function voiceTrait(voice: Pick<Voice, "description">, { t, has }: Pick<Translator, "t" | "has">): string {

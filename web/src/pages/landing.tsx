@@ -26,7 +26,9 @@ function HeroVisual() {
           <span className="inline-flex size-10 items-center justify-center rounded-full bg-gradient-to-br from-rose-400 to-violet-500 text-sm font-bold text-white">Z</span>
           <div>
             <p className="text-sm font-semibold text-white">Zephyr</p>
-            <p className="text-xs text-white/60">{t("trait.bright")} · {t("voices.language.multi")}</p>
+            <p className="text-xs text-white/60">
+              {t("trait.bright")} · {t("voices.language.multi")}
+            </p>
           </div>
         </div>
         <p className="mt-4 rounded-xl bg-black/20 p-3 text-sm leading-relaxed text-white/85">{t("landing.heroSample")}</p>
@@ -153,9 +155,7 @@ export default function Landing() {
               </p>
             ) : (
               <ul className="mt-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-busy={voices.isPending}>
-                {voices.isPending
-                  ? FEATURED.map((id) => <li key={id} className="h-[86px] animate-pulse rounded-2xl bg-slate-100" />)
-                  : featured.map((voice) => <VoiceSampleCard key={voice.id} voice={voice} />)}
+                {voices.isPending ? FEATURED.map((id) => <li key={id} className="h-[86px] animate-pulse rounded-2xl bg-slate-100" />) : featured.map((voice) => <VoiceSampleCard key={voice.id} voice={voice} />)}
               </ul>
             )}
           </div>

@@ -155,7 +155,13 @@ function ReferenceSummary({ reference, fileInputId, onRemove, disabled }: { refe
         data-state={state}
         role={state === "problem" ? "alert" : "status"}
       >
-        {state === "problem" || state === "unmeasured" ? <AlertIcon className="mt-0.5 size-4 shrink-0" /> : state === "ok" ? <CheckIcon className="mt-0.5 size-4 shrink-0" /> : <ClockIcon className="mt-0.5 size-4 shrink-0" />}
+        {state === "problem" || state === "unmeasured" ? (
+          <AlertIcon className="mt-0.5 size-4 shrink-0" />
+        ) : state === "ok" ? (
+          <CheckIcon className="mt-0.5 size-4 shrink-0" />
+        ) : (
+          <ClockIcon className="mt-0.5 size-4 shrink-0" />
+        )}
         <span>{state === "checking" ? t("clone.status.checking") : state === "problem" ? problemText : state === "unmeasured" ? t("clone.status.unmeasured") : t("clone.status.ready")}</span>
       </p>
 

@@ -142,7 +142,10 @@ export default function Generate() {
                   <div className="min-w-0 flex-1">
                     <p className="text-xs text-slate-500">{t("generate.selectedVoice")}</p>
                     <p className="truncate font-semibold text-slate-900" data-testid="selected-voice">
-                      {displayVoiceName(voice.name)} <span className="font-normal text-slate-500">· {voiceTrait(voice, i18n)} · {providerLabel(voice)}</span>
+                      {displayVoiceName(voice.name)}{" "}
+                      <span className="font-normal text-slate-500">
+                        · {voiceTrait(voice, i18n)} · {providerLabel(voice)}
+                      </span>
                     </p>
                   </div>
                 </>
@@ -273,12 +276,7 @@ export default function Generate() {
             {run.phase === "error" && <ResultError error={run.error} />}
             {run.phase === "cancelled" && <ResultCancelled>{t("generate.cancelled")}</ResultCancelled>}
             {run.phase === "done" && (
-              <ResultDone
-                result={run.result}
-                name={run.voiceName}
-                fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`}
-                localEngineHint={t("generate.localEngineHint")}
-              />
+              <ResultDone result={run.result} name={run.voiceName} fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`} localEngineHint={t("generate.localEngineHint")} />
             )}
           </ResultPanel>
         </div>

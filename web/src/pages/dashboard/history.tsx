@@ -268,13 +268,7 @@ export default function History() {
         </>
       )}
 
-      <ConfirmDeleteAll
-        open={confirming}
-        busy={deleteAll.isPending}
-        error={deleteAll.isError ? describeError(deleteAll.error, i18n) : null}
-        onCancel={() => setConfirming(false)}
-        onConfirm={() => deleteAll.mutate()}
-      />
+      <ConfirmDeleteAll open={confirming} busy={deleteAll.isPending} error={deleteAll.isError ? describeError(deleteAll.error, i18n) : null} onCancel={() => setConfirming(false)} onConfirm={() => deleteAll.mutate()} />
     </div>
   );
 }

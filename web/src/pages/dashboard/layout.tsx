@@ -133,8 +133,7 @@ function UserMenu() {
 
 export default function DashboardLayout() {
   const { t, locale } = useI18n();
-  const linkClass = (active: boolean) =>
-    active ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:bg-white/70 hover:text-slate-900";
+  const linkClass = (active: boolean) => (active ? "bg-white text-slate-900 shadow-sm ring-1 ring-slate-200" : "text-slate-600 hover:bg-white/70 hover:text-slate-900");
 
   return (
     <div className="min-h-dvh bg-slate-50">

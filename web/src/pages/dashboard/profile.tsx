@@ -22,7 +22,14 @@ export default function Profile() {
     me.data === undefined
       ? []
       : [
-          { label: t("profile.email"), value: <span className="break-all" data-testid="profile-email">{me.data.email}</span> },
+          {
+            label: t("profile.email"),
+            value: (
+              <span className="break-all" data-testid="profile-email">
+                {me.data.email}
+              </span>
+            ),
+          },
           ...(me.data.displayName !== null ? [{ label: t("profile.name"), value: me.data.displayName }] : []),
           { label: t("profile.signInMethod"), value: me.data.authProvider === "supabase" ? t("profile.methodGoogle") : t("profile.methodLocal") },
           { label: t("profile.plan"), value: <Badge tone={me.data.isPaid ? "violet" : "slate"}>{me.data.isPaid ? t("plan.paid") : t("plan.free")}</Badge> },
