@@ -11,6 +11,7 @@ import { gemini, geminiAudio } from "./support/providers";
 
 interface Generated {
   id: string;
+  model: string;
   url: string;
   creditsUsed: number;
   creditsRemaining: number;
@@ -239,6 +240,26 @@ describe("a cache hit at the edge", () => {
     // Even with the row not written yet (deleted here), the signed URL serves the audio.
     await env.DB.prepare("DELETE FROM audio_files WHERE id = ?1").bind(body.id).run();
     expect((await play(body.url)).status).toBe(200);
+  });
+
+  it("both plans' cache entries are looked up at once, but each user gets only their own plan's audio", async () => {
+    const GEMINI = withVars({ GEMINI_API_KEY: "test-gemini-key" });
+    const paid = await newUser({ paid: true });
+    const free = await newUser();
+    const text = tenWords(uniqueTag());
+    const seen = interceptFetch(gemini(() => geminiAudio(30)));
+    const paidFirst = await generate(paid.token, { text, voice: "Kore" }, GEMINI);
+    const freeFirst = await generate(free.token, { text, voice: "Kore" }, GEMINI);
+    expect([paidFirst.body.cached, freeFirst.body.cached]).toEqual([false, false]);
+    const paidAgain = await generate(paid.token, { text, voice: "Kore" }, GEMINI);
+    const freeAgain = await generate(free.token, { text, voice: "Kore" }, GEMINI);
+    expect([paidAgain.body.cached, freeAgain.body.cached]).toEqual([true, true]);
+    expect(seen).toHaveLength(2);
+    const models = await env.DB.prepare("SELECT user_id, model FROM audio_files WHERE id IN (?1, ?2)").bind(paidAgain.body.id, freeAgain.body.id).all<{ user_id: string; model: string }>();
+    const byUser = Object.fromEntries(models.results.map((r) => [r.user_id, r.model]));
+    expect(byUser[paid.userId]).toBe(paidFirst.body.model);
+    expect(byUser[free.userId]).toBe(freeFirst.body.model);
+    expect(paidFirst.body.model).not.toBe(freeFirst.body.model);
   });
 
   it("the history row cannot be lost: queued before the response, written once however often it is delivered", async () => {

@@ -8,7 +8,7 @@ import type { AppEnv } from "../context";
 import { createIntegrations } from "../integrations";
 import { accountOf, enforceRateLimit, jsonBody } from "../middleware";
 import { audioLinks } from "../services/audio-urls";
-import { prepareGeneration } from "../services/generation";
+import { prepareForAccount, prepareGeneration } from "../services/generation";
 import { audioResponseBody, deliverAudio, type PaidAudioContext } from "../services/paid-audio";
 import { generateVoiceRequestSchema, type EstimateCreditsResponse } from "../shared/contracts";
 
@@ -26,9 +26,8 @@ export const generationRoutes = new Hono<AppEnv>().post("/", async (c) => {
   await enforceRateLimit(c.env.GENERATION_RATE_LIMITER, `generate:${userId}`, GENERATION_LIMIT_PERIOD_SECONDS);
   const input = await jsonBody(c, generateVoiceRequestSchema);
   const ctx = paidAudioContext(c);
-  const account = await accountOf(c);
-  const prepared = await prepareGeneration(input, account.isPaid ? "paid" : "free", ctx.integrations, c.env.DB);
-  const delivery = await deliverAudio(ctx, { ...prepared.order, userId }, account);
+  const { prepared, account, cached } = await prepareForAccount(input, accountOf(c), ctx.integrations, c.env.DB, (key) => ctx.integrations.audioCache.get(key));
+  const delivery = await deliverAudio(ctx, { ...prepared.order, userId }, account, { cached });
   return c.json(await audioResponseBody(delivery, audioLinks(new URL(c.req.url).origin, ctx.config, c.env.DB)));
 });
 

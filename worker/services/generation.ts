@@ -4,6 +4,7 @@
  * the estimate endpoint answers from the same preparation. Text is measured with the rules the
  * SPA uses (shared/text-metrics.ts): graphemes and code points bounded, billable words priced.
  */
+import type { AccountSummary } from "../db/credits";
 import { findVoice, type Voice } from "../db/voices";
 import type { Integrations } from "../integrations";
 import type { Tier } from "../providers/types";
@@ -12,7 +13,7 @@ import { AppError } from "../shared/errors";
 import { isSpeechLanguage } from "../shared/limits";
 import { estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../shared/pricing";
 import { measureText, normaliseText, type TextMeasure } from "../shared/text-metrics";
-import { audioCacheKey } from "./audio-cache";
+import { audioCacheKey, type CacheEntry } from "./audio-cache";
 import type { SpeechOrder } from "./orders";
 
 export interface PreparedGeneration {
@@ -80,4 +81,45 @@ export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier,
     billableWords,
     characterLimit,
   };
+}
+
+export interface PreparedForAccount {
+  prepared: PreparedGeneration;
+  account: AccountSummary;
+  /** The cache lookup for the chosen plan's key, already under way. */
+  cached: Promise<CacheEntry | null>;
+}
+
+/**
+ * Prepares the request for both plans while the account is read, starting each plan's cache
+ * lookup at once (the plan decides the model, so the key; the local engine's key is the same for
+ * both and is looked up once). A cache hit then waits for the longer of the two reads, not their
+ * sum. The chosen plan's validation error is the one reported; the other plan's is dropped.
+ */
+export async function prepareForAccount(
+  input: GenerateVoiceRequest,
+  account: Promise<AccountSummary>,
+  integrations: Integrations,
+  db: D1Database,
+  lookup: (cacheKey: string) => Promise<CacheEntry | null>,
+): Promise<PreparedForAccount> {
+  const lookups = new Map<string, Promise<CacheEntry | null>>();
+  const attempt = (tier: Tier) =>
+    prepareGeneration(input, tier, integrations, db).then(
+      (prepared) => {
+        const key = prepared.order.cacheKey;
+        if (!lookups.has(key)) {
+          const pending = lookup(key);
+          pending.catch(() => {}); // reported when awaited, if this plan is the one chosen
+          lookups.set(key, pending);
+        }
+        return { ok: true as const, prepared };
+      },
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+  const [summary, free, paid] = await Promise.all([account, attempt("free"), attempt("paid")]);
+  const chosen = summary.isPaid ? paid : free;
+  if (!chosen.ok) throw chosen.error;
+  const cached = lookups.get(chosen.prepared.order.cacheKey) ?? lookup(chosen.prepared.order.cacheKey);
+  return { prepared: chosen.prepared, account: summary, cached };
 }

@@ -39,11 +39,13 @@ export interface AudioDelivery {
   source: "cache" | "shared" | "produced";
 }
 
-export interface OrderHooks {
+export interface DeliveryOptions {
   /** Runs once the order is known to need a production, before the gate (the clone stores its upload). */
   beforeProduction?(): Promise<void>;
   /** False: write a 0-credit history row before responding (a caller that links rows to it). */
   deferFreeHistory?: boolean;
+  /** The cache lookup for this order, if the front door already started it. */
+  cached?: Promise<CacheEntry | null>;
 }
 
 /** Writes a 0-credit history row after the response; queued first so it cannot be lost. */
@@ -67,13 +69,13 @@ async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entr
   return id;
 }
 
-export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, account: AccountSummary, hooks: OrderHooks = {}): Promise<AudioDelivery> {
-  const hit = await ctx.integrations.audioCache.get(order.cacheKey);
+export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, account: AccountSummary, options: DeliveryOptions = {}): Promise<AudioDelivery> {
+  const hit = await (options.cached ?? ctx.integrations.audioCache.get(order.cacheKey));
   if (hit !== null) {
-    const id = await recordFreeDelivery(ctx, order, hit, hooks.deferFreeHistory ?? true);
+    const id = await recordFreeDelivery(ctx, order, hit, options.deferFreeHistory ?? true);
     return { id, entry: hit, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "cache" };
   }
-  await hooks.beforeProduction?.();
+  await options.beforeProduction?.();
   const gate = ctx.env.GENERATION_GATE.get(ctx.env.GENERATION_GATE.idFromName(order.cacheKey));
   const started = performance.now();
   const outcome = await gate.produce({ order, productionId: crypto.randomUUID(), settings: configSnapshot(ctx.config) });
@@ -83,7 +85,7 @@ export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, acc
       ctx.timing?.add("provider", outcome.providerMs);
       return { id: outcome.productionId, entry: outcome.entry, creditsUsed: outcome.creditsUsed, creditsRemaining: outcome.creditsRemaining, cached: false, source: "produced" };
     case "shared": {
-      const id = await recordFreeDelivery(ctx, order, outcome.entry, hooks.deferFreeHistory ?? true);
+      const id = await recordFreeDelivery(ctx, order, outcome.entry, options.deferFreeHistory ?? true);
       return { id, entry: outcome.entry, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "shared" };
     }
     case "failed":
