@@ -1,6 +1,11 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
+import { Hono } from "hono";
 import { app, ROUTE_MOUNTS } from "../worker/app";
+import type { AppEnv } from "../worker/context";
+import { configuration } from "../worker/middleware";
+import { mountRoutes, type RouteMount, type WebhookVerifier } from "../worker/route-auth";
+import { AppError } from "../worker/shared/errors";
 import { grant } from "../worker/db/ledger";
 import { authorized, call, callJson, jsonRequest, signInNewUser, withVars } from "./support/app";
 import { interceptFetch } from "./support/http";
@@ -60,11 +65,39 @@ describe("API skeleton", () => {
     expect(envelopes[0]?.body).toContain("database exploded");
   });
 
+  it("a webhook mount checks the signature over the exact raw body before its handler, which then reads those bytes", async () => {
+    const secret = "whsec_test";
+    const sign = async (body: string) => {
+      const key = await crypto.subtle.importKey("raw", new TextEncoder().encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+      return [...new Uint8Array(await crypto.subtle.sign("HMAC", key, new TextEncoder().encode(body)))].map((b) => b.toString(16).padStart(2, "0")).join("");
+    };
+    let checks = 0;
+    const verify: WebhookVerifier = async (raw, headers) => {
+      checks += 1;
+      return headers.get("x-signature") === (await sign(new TextDecoder().decode(raw)));
+    };
+    const mounts: RouteMount[] = [];
+    const hooks = new Hono<AppEnv>().post("/", (c) => c.json({ bytes: c.get("rawBody")?.byteLength, echo: new TextDecoder().decode(c.get("rawBody")) }));
+    const test = new Hono<AppEnv>().use("*", configuration);
+    mountRoutes(test, mounts, "/hooks/test", { scheme: "webhook-signature", verify }, hooks);
+    test.onError((err, c) => c.json({ code: err instanceof AppError ? err.code : "internal_error" }, err instanceof AppError ? err.status : 500));
+    const body = '{"id":"evt_1",  "spaced": true}';
+    const send = (signature?: string) => test.request("/hooks/test", { method: "POST", body, headers: signature ? { "x-signature": signature } : {} }, env);
+    expect((await send()).status).toBe(400);
+    expect((await send("00")).status).toBe(400);
+    checks = 0;
+    const ok = await send(await sign(body));
+    expect(ok.status).toBe(200);
+    expect(checks, "the scheme runs once per request").toBe(1);
+    expect(await ok.json()).toEqual({ bytes: body.length, echo: body });
+    expect(mounts).toEqual([{ prefix: "/hooks/test", auth: "webhook-signature" }]);
+  });
+
   it("every API route is mounted with a declared way of authenticating, and each declaration is enforced (default deny)", async () => {
     const routes = app.routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/"));
     expect(routes.length).toBeGreaterThan(10);
     const mountOf = (path: string) => ROUTE_MOUNTS.filter((m) => path === m.prefix || path.startsWith(`${m.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
-    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"] } as const;
+    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"], "webhook-signature": [400, "validation_failed"] } as const;
     const seen = new Set<string>();
     for (const route of routes) {
       const mount = mountOf(route.path);

@@ -13,5 +13,7 @@ export interface AppEnv {
     /** Set when authentication read the account on its way (an isolate's first request of this user). */
     account?: AccountSummary;
     timing: RequestTiming;
+    /** The exact request body, on routes mounted with the `webhook-signature` scheme. */
+    rawBody?: Uint8Array;
   };
 }

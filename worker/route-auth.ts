@@ -7,17 +7,22 @@
  *   user        — a verified user's bearer token (worker/middleware.ts requireUser)
  *   cron-secret — `Authorization: Bearer <CRON_SECRET>`; with no secret configured, nobody
  *   signed-url  — an unexpired HMAC signature over the path and query (services/audio-urls.ts)
- * API keys and webhook signatures (with the raw body) join this list with the public API and
- * billing.
+ *   webhook-signature — the sender's signature over the raw body, checked by the mount's verifier;
+ *                 the exact bytes are then `c.get("rawBody")` (a 400 when missing or wrong)
+ * API keys join this list with the public API.
  */
 import type { Hono, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./context";
+import type { AppConfig } from "./env";
 import { requireUser } from "./middleware";
 import { verifySignedUrl } from "./services/audio-urls";
 import { AppError } from "./shared/errors";
 
-export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url";
+export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url" | "webhook-signature";
+
+/** Checks a webhook delivery's signature over its exact raw body; true when genuine. */
+export type WebhookVerifier = (rawBody: Uint8Array, headers: Headers, config: AppConfig) => Promise<boolean>;
 
 export interface RouteMount {
   prefix: string;
@@ -42,20 +47,34 @@ const requireSignedUrl = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+function requireWebhookSignature(verify: WebhookVerifier): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const rawBody = new Uint8Array(await c.req.arrayBuffer());
+    if (!(await verify(rawBody, c.req.raw.headers, c.get("config")))) {
+      throw new AppError("validation_failed", "The webhook signature is missing or invalid.", { field: "signature" });
+    }
+    c.set("rawBody", rawBody);
+    await next();
+  });
+}
+
 const allowAnyone: MiddlewareHandler<AppEnv> = (_c, next) => next();
 
-export const AUTH_MIDDLEWARE: Record<AuthScheme, MiddlewareHandler<AppEnv>> = {
+const AUTH_MIDDLEWARE: Record<Exclude<AuthScheme, "webhook-signature">, MiddlewareHandler<AppEnv>> = {
   public: allowAnyone,
   user: requireUser,
   "cron-secret": requireCronSecret,
   "signed-url": requireSignedUrl,
 };
 
+export type MountAuth = Exclude<AuthScheme, "webhook-signature"> | { scheme: "webhook-signature"; verify: WebhookVerifier };
+
 /** Mounts `routes` at `prefix` behind the scheme's middleware and records the declaration. */
-export function mountRoutes<A extends Hono<AppEnv>>(app: A, mounts: RouteMount[], prefix: string, auth: AuthScheme, routes: Hono<AppEnv>): A {
-  mounts.push({ prefix, auth });
-  app.use(prefix, AUTH_MIDDLEWARE[auth]);
-  app.use(`${prefix}/*`, AUTH_MIDDLEWARE[auth]);
+export function mountRoutes<A extends Hono<AppEnv>>(app: A, mounts: RouteMount[], prefix: string, auth: MountAuth, routes: Hono<AppEnv>): A {
+  const guard = typeof auth === "string" ? AUTH_MIDDLEWARE[auth] : requireWebhookSignature(auth.verify);
+  mounts.push({ prefix, auth: typeof auth === "string" ? auth : auth.scheme });
+  app.use(`${prefix}/*`, guard); // Hono's `/x/*` also matches `/x` itself
+
   app.route(prefix, routes);
   return app;
 }

@@ -17,41 +17,53 @@ import { purgeStaleCloneInputs } from "./clone-inputs";
 export const ORPHAN_AFTER_MINUTES = 15;
 const SWEEP_BATCH = 200;
 
-export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ refunded: number; settled: number }> {
+export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number }> {
   const cutoff = new Date(now.getTime() - ORPHAN_AFTER_MINUTES * 60_000).toISOString();
   let refunded = 0;
   let settled = 0;
+  let failed = 0;
   for (const reservationId of await listOpenReservations(env.DB, cutoff, SWEEP_BATCH)) {
-    const delivered = await findAudioByReservation(env.DB, reservationId);
-    if (delivered !== null) {
-      await settleProduction(
-        env,
-        {
-          reservationId,
-          audioFileId: delivered.id,
-          userId: delivered.user_id,
-          actualCredits: delivered.credits_used,
-          usageType: delivered.kind,
-          provider: delivered.provider,
-          model: delivered.model,
-          characters: countCharacters(delivered.text_content),
-          occurredAt: now.toISOString(),
-          metadata: { voiceId: delivered.voice_id, durationSeconds: delivered.duration_seconds, settledBy: "sweep" },
-          event: delivered.kind === "clone" ? "voice_cloned" : "voice_generated",
-          eventProperties: { voiceId: delivered.voice_id },
-        },
-        "queue",
-      );
-      settled += 1;
-      continue;
+    try {
+      const outcome = await closeOrphan(env, reservationId, now);
+      if (outcome === "settled") settled += 1;
+      if (outcome === "refunded") refunded += 1;
+    } catch (error) {
+      // One reservation that cannot be closed now must not hold up the others; the next run retries it.
+      console.error(`sweep: closing reservation ${reservationId} failed`, error);
+      failed += 1;
     }
-    const outcome = await refund(env.DB, { reservationId, key: reservationRefundKey(reservationId), description: "Refund: operation did not complete" });
-    if (outcome.applied) refunded += 1;
   }
-  return { refunded, settled };
+  return { refunded, settled, failed };
+}
+
+async function closeOrphan(env: Env, reservationId: string, now: Date): Promise<"settled" | "refunded" | "unchanged"> {
+  const delivered = await findAudioByReservation(env.DB, reservationId);
+  if (delivered !== null) {
+    await settleProduction(
+      env,
+      {
+        reservationId,
+        audioFileId: delivered.id,
+        userId: delivered.user_id,
+        actualCredits: delivered.credits_used,
+        usageType: delivered.kind,
+        provider: delivered.provider,
+        model: delivered.model,
+        characters: countCharacters(delivered.text_content),
+        occurredAt: now.toISOString(),
+        metadata: { voiceId: delivered.voice_id, durationSeconds: delivered.duration_seconds, settledBy: "sweep" },
+        event: delivered.kind === "clone" ? "voice_cloned" : "voice_generated",
+        eventProperties: { voiceId: delivered.voice_id },
+      },
+      "queue",
+    );
+    return "settled";
+  }
+  const outcome = await refund(env.DB, { reservationId, key: reservationRefundKey(reservationId), description: "Refund: operation did not complete" });
+  return outcome.applied ? "refunded" : "unchanged";
 }
 
 /** The 5-minute job. */
-export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; deletedCloneInputs: number }> {
+export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number; deletedCloneInputs: number }> {
   return { ...(await sweepOrphanedReservations(env, now)), ...(await purgeStaleCloneInputs(env, now)) };
 }

@@ -3,6 +3,7 @@
  * have sent it); one that does not parse goes to the dead-letter queue instead of being retried.
  */
 import { z } from "zod";
+import { cacheEntrySchema } from "../services/audio-cache";
 
 export const usageRecordMessage = z.object({
   type: z.literal("usage.record"),
@@ -81,14 +82,7 @@ export const historyRecordMessage = z.object({
   style: z.string().optional(),
   locale: z.string().min(1),
   cacheKey: z.string().regex(/^[0-9a-f]{64}$/),
-  entry: z.object({
-    storageKey: z.string().min(1),
-    contentType: z.string().min(1),
-    byteSize: z.number().int().nonnegative(),
-    durationSeconds: z.number().nonnegative(),
-    provider: z.enum(["gemini", "replicate", "local"]),
-    model: z.string().min(1),
-  }),
+  entry: cacheEntrySchema,
 });
 
 export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage, cloneSettleMessage, cloneCleanupMessage, historyRecordMessage]);
