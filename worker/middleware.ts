@@ -50,9 +50,12 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** The signed-in user's balance and plan: read by authentication already, or one query now. */
-export async function accountOf(c: Context<AppEnv>): Promise<AccountSummary> {
-  return c.get("account") ?? accountSummary(c.env.DB, c.get("identity").userId);
+/**
+ * The signed-in user's balance and plan: read by authentication already, or one query now
+ * (`nearby`: from the closest D1 read replica, see db/credits.ts).
+ */
+export async function accountOf(c: Context<AppEnv>, options: { nearby?: boolean } = {}): Promise<AccountSummary> {
+  return c.get("account") ?? accountSummary(c.env.DB, c.get("identity").userId, options);
 }
 
 /** Per-key limit through a Workers rate-limit binding; 429 with Retry-After when exceeded. */

@@ -7,9 +7,16 @@ export interface AccountSummary {
   isPaid: boolean;
 }
 
-/** "Paid user" = has ever had a `purchase` or `topup` ledger row (PRODUCT §4). Null: no account yet. */
-export async function findAccountSummary(db: D1Database, userId: string): Promise<AccountSummary | null> {
-  const row = await db
+/**
+ * "Paid user" = has ever had a `purchase` or `topup` ledger row (PRODUCT §4). Null: no account yet.
+ * `nearby`: read through a D1 session that may answer from the closest read replica instead of
+ * the primary (a continent away, maybe) — for the hot path, where the figures only shape the
+ * answer: the balance that decides a charge is always checked by the reservation, on the primary.
+ * Without read replication enabled the session simply reads the primary.
+ */
+export async function findAccountSummary(db: D1Database, userId: string, options: { nearby?: boolean } = {}): Promise<AccountSummary | null> {
+  const source: D1Database | D1DatabaseSession = options.nearby ? db.withSession("first-unconstrained") : db;
+  const row = await source
     .prepare(
       `SELECT (SELECT balance FROM credits WHERE user_id = ?1) AS balance,
               EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?1 AND type IN ('purchase', 'topup')) AS is_paid`,
@@ -19,8 +26,8 @@ export async function findAccountSummary(db: D1Database, userId: string): Promis
   return row === null || row.balance === null ? null : { balance: row.balance, isPaid: row.is_paid === 1 };
 }
 
-export async function accountSummary(db: D1Database, userId: string): Promise<AccountSummary> {
-  return (await findAccountSummary(db, userId)) ?? { balance: 0, isPaid: false };
+export async function accountSummary(db: D1Database, userId: string, options: { nearby?: boolean } = {}): Promise<AccountSummary> {
+  return (await findAccountSummary(db, userId, options)) ?? { balance: 0, isPaid: false };
 }
 
 export async function listTransactions(db: D1Database, userId: string, limit: number, cursor: string | undefined): Promise<Page<CreditTransaction>> {

@@ -26,7 +26,7 @@ export const generationRoutes = new Hono<AppEnv>().post("/", async (c) => {
   await enforceRateLimit(c.env.GENERATION_RATE_LIMITER, `generate:${userId}`, GENERATION_LIMIT_PERIOD_SECONDS);
   const input = await jsonBody(c, generateVoiceRequestSchema);
   const ctx = paidAudioContext(c);
-  const { prepared, account, cached } = await prepareForAccount(input, accountOf(c), ctx.integrations, c.env.DB, (key) => ctx.integrations.audioCache.get(key));
+  const { prepared, account, cached } = await prepareForAccount(input, accountOf(c, { nearby: true }), ctx.integrations, c.env.DB, (key) => ctx.integrations.audioCache.get(key));
   const delivery = await deliverAudio(ctx, { ...prepared.order, userId }, account, { cached });
   return c.json(await audioResponseBody(delivery, audioLinks(new URL(c.req.url).origin, ctx.config, c.env.DB)));
 });
