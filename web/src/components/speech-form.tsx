@@ -71,7 +71,7 @@ export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeh
         className={`mt-1.5 block w-full resize-y rounded-xl border bg-white px-3 py-2.5 text-base leading-relaxed text-slate-900 placeholder:text-slate-400 ${count.overLimit ? "border-red-400" : "border-slate-300"}`}
       />
       <p id={ids.help} className="mt-1.5 text-xs text-slate-500">
-        {tp("generate.words", count.words)} · {limitNote}
+        {tp("generate.words", count.billableWords)} · {limitNote}
         <span className="hidden sm:inline"> · {t("generate.shortcut")}</span>
       </p>
     </div>
