@@ -168,8 +168,8 @@ describe("Gemini provider", () => {
     const seen = interceptFetch(gemini(() => geminiAudio(20)));
     const { status, body } = await generate(user.token, { text: tenWords(crypto.randomUUID().slice(0, 6)), voice: "Charon" }, GEMINI);
     expect(status).toBe(200);
-    expect(body).toMatchObject({ provider: "gemini", model: "gemini-2.5-flash-preview-tts", creditsUsed: 22, creditsRemaining: 10_000 - 22 });
-    expect(seen.map(geminiModelOf)).toEqual(["gemini-2.5-flash-preview-tts"]);
+    expect(body).toMatchObject({ provider: "gemini", model: "gemini-3.8-flash-lite-tts", creditsUsed: 22, creditsRemaining: 10_000 - 22 });
+    expect(seen.map(geminiModelOf)).toEqual(["gemini-3.8-flash-lite-tts"]);
     const sent = seen[0]!.json<{ generationConfig: { speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: string } } } } }>();
     expect(sent.generationConfig.speechConfig.voiceConfig.prebuiltVoiceConfig.voiceName).toBe("Charon");
     await waitForSettlement(body.id);
@@ -223,21 +223,24 @@ describe("Gemini provider", () => {
     }
   });
 
-  it("paid users speak through Pro and fall back to Flash once when Pro fails", async () => {
+  it("paid users speak through Flash TTS and fall back to Flash-Lite once when it fails; a 3.8 model never gets temperature", async () => {
     const user = await newUser({ paid: true });
-    const seen = interceptFetch(gemini((model) => (model === "gemini-2.5-pro-preview-tts" ? geminiError(500, "internal") : geminiAudio(30))));
+    const seen = interceptFetch(gemini((model) => (model === "gemini-3.8-flash-tts" ? geminiError(503, "overloaded") : geminiAudio(30))));
     const text = tenWords(crypto.randomUUID().slice(0, 6));
     const { status, body } = await generate(user.token, { text, voice: "Orus", seed: 7, temperature: 0.4 }, GEMINI);
     expect(status).toBe(200);
-    expect(body.model).toBe("gemini-2.5-flash-preview-tts");
-    expect(seen.map(geminiModelOf)).toEqual(["gemini-2.5-pro-preview-tts", "gemini-2.5-flash-preview-tts"]);
-    const sent = seen[0]!.json<{ generationConfig: { seed: number; temperature: number } }>();
-    expect(sent.generationConfig).toMatchObject({ seed: 7, temperature: 0.4 });
-    // The Flash audio is not cached under Pro's key: asking Pro again calls Pro again.
+    expect(body.model).toBe("gemini-3.8-flash-lite-tts");
+    expect(seen.map(geminiModelOf)).toEqual(["gemini-3.8-flash-tts", "gemini-3.8-flash-lite-tts"]);
+    for (const request of seen) {
+      const sent = request.json<{ generationConfig: Record<string, unknown> }>();
+      expect(sent.generationConfig.seed).toBe(7);
+      expect(sent.generationConfig).not.toHaveProperty("temperature");
+    }
+    // The fallback's audio is not cached under Flash TTS's key: asking again calls Flash TTS again.
     const again = interceptFetch(gemini(() => geminiAudio(30)));
     const second = await generate(user.token, { text, voice: "Orus", seed: 7, temperature: 0.4 }, GEMINI);
-    expect(second.body).toMatchObject({ cached: false, model: "gemini-2.5-pro-preview-tts" });
-    expect(again.map(geminiModelOf)).toEqual(["gemini-2.5-pro-preview-tts"]);
+    expect(second.body).toMatchObject({ cached: false, model: "gemini-3.8-flash-tts" });
+    expect(again.map(geminiModelOf)).toEqual(["gemini-3.8-flash-tts"]);
   });
 
   it("a refusal is not retried on Flash", async () => {
@@ -373,11 +376,11 @@ describe("analytics", () => {
 
 describe("cache keys", () => {
   it("differ whenever provider, model, voice, locale, text, style, seed or temperature differ", async () => {
-    const base = { provider: "gemini", model: "gemini-2.5-flash-preview-tts", voiceId: "gemini-kore", locale: "en", text: "Hello", style: "calm", seed: 1, temperature: 0.5 };
+    const base = { provider: "gemini", model: "gemini-3.8-flash-lite-tts", voiceId: "gemini-kore", locale: "en", text: "Hello", style: "calm", seed: 1, temperature: 0.5 };
     const variants = [
       base,
       { ...base, provider: "local" },
-      { ...base, model: "gemini-2.5-pro-preview-tts" },
+      { ...base, model: "gemini-3.8-flash-tts" },
       { ...base, voiceId: "gemini-puck" },
       { ...base, locale: "es" },
       { ...base, text: "Hello!" },

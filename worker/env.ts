@@ -37,6 +37,11 @@ const rawConfigSchema = z.object({
   POSTHOG_HOST: optionalSecret,
   SENTRY_DSN: optionalSecret,
   CRON_SECRET: optionalSecret,
+  /** Gemini TTS model ids (Google retires models: a retirement is a config change). */
+  GEMINI_TTS_MODEL_FREE: optionalSecret,
+  GEMINI_TTS_MODEL_PAID: optionalSecret,
+  /** Comma-separated Gemini TTS models that accept `temperature` (the 3.8 models reject it). */
+  GEMINI_TTS_TEMPERATURE_MODELS: optionalSecret,
   /** How long a provider call (Gemini request, Replicate prediction, local engine) may take. */
   PROVIDER_TIMEOUT_SECONDS: optionalSecret.pipe(
     z
@@ -57,6 +62,9 @@ export type Integration = { status: "configured" } | { status: "off"; reason: st
  * audio), short enough that a hung provider cannot hold a reservation and a request forever.
  */
 const DEFAULT_PROVIDER_TIMEOUT_SECONDS = 90;
+
+/** Google's current TTS models (December 2026): Flash-Lite for volume, Flash as the flagship. */
+const DEFAULT_GEMINI_TTS_MODELS = { free: "gemini-3.8-flash-lite-tts", paid: "gemini-3.8-flash-tts" } as const;
 
 /** Secrets the production deployment cannot run without. */
 const PRODUCTION_REQUIRED = ["SUPABASE_URL", "SUPABASE_ANON_KEY", "AUDIO_URL_SECRET"] as const;
@@ -87,6 +95,16 @@ function buildConfig(raw: RawConfig) {
     },
     audioUrlSecret: raw.AUDIO_URL_SECRET,
     cronSecret: raw.CRON_SECRET,
+    speech: {
+      gemini: {
+        free: raw.GEMINI_TTS_MODEL_FREE ?? DEFAULT_GEMINI_TTS_MODELS.free,
+        paid: raw.GEMINI_TTS_MODEL_PAID ?? DEFAULT_GEMINI_TTS_MODELS.paid,
+        acceptTemperature: (raw.GEMINI_TTS_TEMPERATURE_MODELS ?? "")
+          .split(",")
+          .map((model) => model.trim())
+          .filter((model) => model !== ""),
+      },
+    },
     providerTimeoutMs: Math.round((raw.PROVIDER_TIMEOUT_SECONDS ?? DEFAULT_PROVIDER_TIMEOUT_SECONDS) * 1000),
     integrations: {
       supabase,

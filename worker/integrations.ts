@@ -37,7 +37,7 @@ export function createIntegrations(config: AppConfig, env: Env): Integrations {
   const upstash = s.UPSTASH_REDIS_REST_URL !== undefined && s.UPSTASH_REDIS_REST_TOKEN !== undefined ? { url: s.UPSTASH_REDIS_REST_URL, token: s.UPSTASH_REDIS_REST_TOKEN } : undefined;
   return {
     speechFor(voice) {
-      if (voice.provider === "gemini" && s.GEMINI_API_KEY !== undefined) return createGeminiProvider(s.GEMINI_API_KEY, s.GEMINI_BASE_URL);
+      if (voice.provider === "gemini" && s.GEMINI_API_KEY !== undefined) return createGeminiProvider(s.GEMINI_API_KEY, config.speech.gemini, s.GEMINI_BASE_URL);
       if (voice.provider === "replicate" && s.REPLICATE_API_TOKEN !== undefined) return createReplicateProvider(s.REPLICATE_API_TOKEN, s.REPLICATE_BASE_URL);
       return createLocalProvider(env.LOCAL_ENGINE);
     },

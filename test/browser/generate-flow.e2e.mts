@@ -33,6 +33,8 @@ describe("generate → cache → history → delete", () => {
     // counter and the estimate follow the server's rule, 8 words → ceil(8 × 6.6) = 53 credits.
     await expect.poll(() => page.getByTestId("estimate").textContent()).toBe("≈ 53 credits");
     expect(await page.getByText(/^8 words ·/).count()).toBe(1);
+    // The configured Gemini models (3.8) reject temperature, and the page says so for a Gemini voice.
+    expect(await page.getByTestId("temperature-ignored").textContent()).toContain("ignores temperature");
     await page.getByRole("button", { name: "Generate speech" }).click();
     const status = page.getByTestId("result-status");
     await status.waitFor({ timeout: 30_000 });

@@ -29,11 +29,39 @@ export function gemini(reply: (model: string) => Response | Promise<Response>): 
   };
 }
 
-export function geminiAudio(totalTokens: number, samples = 2_400): Response {
+/**
+ * A Gemini answer: raw 24 kHz PCM by default (2 s, enough for a ten-word text), or — as the 3.8
+ * models answer unary requests — a complete WAV file; `finishReason` other than STOP is a cut-off.
+ */
+export function geminiAudio(totalTokens: number, samples = 48_000, options: { wav?: boolean; finishReason?: string } = {}): Response {
+  const pcm = pcmBase64(samples);
+  const data = options.wav ? wavBase64(pcm) : pcm;
   return Response.json({
-    candidates: [{ content: { role: "model", parts: [{ inlineData: { mimeType: "audio/L16;codec=pcm;rate=24000", data: pcmBase64(samples) } }] }, finishReason: "STOP" }],
+    candidates: [{ content: { role: "model", parts: [{ inlineData: { mimeType: options.wav ? "audio/wav" : "audio/L16;codec=pcm;rate=24000", data } }] }, finishReason: options.finishReason ?? "STOP" }],
     usageMetadata: { promptTokenCount: 10, candidatesTokenCount: totalTokens - 10, totalTokenCount: totalTokens },
   });
+}
+
+/** Wraps base64 PCM (24 kHz, 16-bit mono) in a 44-byte WAV header, as base64. */
+function wavBase64(pcmB64: string): string {
+  const pcm = Uint8Array.from(atob(pcmB64), (c) => c.charCodeAt(0));
+  const header = new DataView(new ArrayBuffer(44));
+  const ascii = (at: number, text: string) => [...text].forEach((ch, i) => header.setUint8(at + i, ch.charCodeAt(0)));
+  ascii(0, "RIFF");
+  header.setUint32(4, 36 + pcm.byteLength, true);
+  ascii(8, "WAVEfmt ");
+  header.setUint32(16, 16, true);
+  header.setUint16(20, 1, true);
+  header.setUint16(22, 1, true);
+  header.setUint32(24, 24_000, true);
+  header.setUint32(28, 48_000, true);
+  header.setUint16(32, 2, true);
+  header.setUint16(34, 16, true);
+  ascii(36, "data");
+  header.setUint32(40, pcm.byteLength, true);
+  let binary = "";
+  for (const byte of [...new Uint8Array(header.buffer), ...pcm]) binary += String.fromCharCode(byte);
+  return btoa(binary);
 }
 
 export function geminiError(status: number, message: string): Response {

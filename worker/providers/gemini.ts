@@ -1,33 +1,69 @@
 /**
- * Google Gemini TTS through @google/genai. Free users speak through Flash, paid users through Pro
- * with one fallback to Flash on a provider error (never on refused content). Gemini returns 24 kHz
- * 16-bit mono PCM, wrapped here as WAV; token usage is returned for settlement. The caller's
- * signal aborts the HTTP request (provider timeout); a fallback is never tried after an abort.
+ * Google Gemini TTS through @google/genai (2.32, the last release for Node 20). Models come from
+ * configuration (worker/env.ts `speech.gemini`): free users speak through one (default Flash-Lite
+ * TTS), paid users through the other (default Flash TTS), each falling back to the other once on
+ * a provider failure — never on refused content, a timeout or a truncated answer.
+ *
+ * Request shape of the 3.8 models: the text is read verbatim, so the style travels in the part's
+ * `speechMetadata.style`, never as a prefix line; inline vocal tags (`<sigh>`) stay in the text;
+ * prebuilt voices by name; `temperature` is sent only to models configured as accepting it (the
+ * 3.8 models reject it). A unary answer is a complete WAV or raw 24 kHz 16-bit PCM — detected by
+ * content — and is stored as a valid WAV either way. An answer that did not finish normally, or
+ * whose audio is far shorter than the text needs, is `truncated`: not delivered, cached or
+ * charged. The caller's signal aborts the HTTP request (provider timeout).
  */
 import { ApiError, GoogleGenAI, type GenerateContentResponse } from "@google/genai";
+import { countCharacters, stripVocalTags } from "../shared/text-metrics";
 import { ProviderError, type SpeechProvider, type SpeechRequest, type SpeechResult, type Tier } from "./types";
-import { wrapPcmAsWav } from "./wav";
+import { readWavLayout, wrapPcmAsWav } from "./wav";
 
-export const GEMINI_FLASH_TTS = "gemini-2.5-flash-preview-tts";
-export const GEMINI_PRO_TTS = "gemini-2.5-pro-preview-tts";
-const SAMPLE_RATE = 24_000;
-const REFUSAL_REASONS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "OTHER", "IMAGE_SAFETY"]);
+export interface GeminiModels {
+  free: string;
+  paid: string;
+  /** Models that accept `temperature`; others never receive it. */
+  acceptTemperature: readonly string[];
+}
 
-export function createGeminiProvider(apiKey: string, baseUrl?: string): SpeechProvider {
+const PCM_SAMPLE_RATE = 24_000;
+const REFUSAL_REASONS = new Set(["SAFETY", "PROHIBITED_CONTENT", "BLOCKLIST", "SPII", "IMAGE_SAFETY"]);
+/**
+ * Truncation guard: speech runs at roughly 12–20 characters a second; even very fast speech is
+ * under 40. Audio shorter than one second per 40 characters (less a second of slack) is cut off.
+ */
+const MAX_CHARACTERS_PER_SECOND = 40;
+
+/** The audio of an answer as a WAV file and its duration: a WAV as sent, or raw PCM wrapped. */
+export function wavFromAnswer(bytes: Uint8Array): { wav: Uint8Array; durationSeconds: number } {
+  const layout = readWavLayout(bytes);
+  if (layout !== null) {
+    if (layout.truncated) throw new ProviderError("truncated", "The voice provider's audio was cut off.", { detail: "WAV data chunk larger than the bytes sent" });
+    return { wav: bytes, durationSeconds: layout.frames / layout.sampleRate };
+  }
+  if (bytes.byteLength >= 4 && String.fromCharCode(...bytes.subarray(0, 4)) === "RIFF") {
+    throw new ProviderError("failed", "The voice provider returned audio that cannot be read.", { detail: "RIFF header without a PCM WAV layout" });
+  }
+  const pcm = bytes.byteLength % 2 === 0 ? bytes : bytes.subarray(0, bytes.byteLength - 1);
+  return { wav: wrapPcmAsWav(pcm, PCM_SAMPLE_RATE), durationSeconds: pcm.byteLength / (PCM_SAMPLE_RATE * 2) };
+}
+
+export function createGeminiProvider(apiKey: string, models: GeminiModels, baseUrl?: string): SpeechProvider {
   const client = new GoogleGenAI({ apiKey, ...(baseUrl ? { httpOptions: { baseUrl } } : {}) });
+  const primary = (tier: Tier) => (tier === "paid" ? models.paid : models.free);
+  const fallback = (tier: Tier) => (tier === "paid" ? models.free : models.paid);
 
   async function speak(model: string, request: SpeechRequest): Promise<SpeechResult> {
-    const prompt = request.style ? `${request.style.trim()}:\n${request.text}` : request.text;
+    const part = { text: request.text, ...(request.style ? { speechMetadata: { style: request.style } } : {}) };
+    const temperature = request.temperature !== undefined && models.acceptTemperature.includes(model) ? { temperature: request.temperature } : {};
     let response: GenerateContentResponse;
     try {
       response = await client.models.generateContent({
         model,
-        contents: [{ role: "user", parts: [{ text: prompt }] }],
+        contents: [{ role: "user", parts: [part] }],
         config: {
           responseModalities: ["AUDIO"],
           speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice.name } } },
           ...(request.seed !== undefined ? { seed: request.seed } : {}),
-          ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
+          ...temperature,
           ...(request.signal ? { abortSignal: request.signal } : {}),
         },
       });
@@ -37,33 +73,31 @@ export function createGeminiProvider(apiKey: string, baseUrl?: string): SpeechPr
     }
     const blocked = response.promptFeedback?.blockReason;
     const candidate = response.candidates?.[0];
-    if (blocked !== undefined || (candidate?.finishReason !== undefined && REFUSAL_REASONS.has(candidate.finishReason))) {
-      throw new ProviderError("content_refused", "The voice provider declined to speak this text.", { detail: `block ${blocked ?? candidate?.finishReason}` });
+    const finish = candidate?.finishReason;
+    if (blocked !== undefined || (finish !== undefined && REFUSAL_REASONS.has(finish))) {
+      throw new ProviderError("content_refused", "The voice provider declined to speak this text.", { detail: `block ${blocked ?? finish}` });
     }
-    const data = candidate?.content?.parts?.find((part) => part.inlineData?.data)?.inlineData?.data;
-    if (data === undefined) throw new ProviderError("failed", "The voice provider returned no audio.", { detail: `Gemini ${model}: no inline audio, finish ${candidate?.finishReason ?? "none"}` });
-    const pcm = Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-    return {
-      audio: wrapPcmAsWav(pcm, SAMPLE_RATE),
-      contentType: "audio/wav",
-      extension: "wav",
-      provider: "gemini",
-      model,
-      durationSeconds: pcm.byteLength / (SAMPLE_RATE * 2),
-      totalTokens: validTokenCount(response.usageMetadata?.totalTokenCount),
-    };
+    const data = candidate?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData?.data;
+    if (data === undefined) throw new ProviderError("failed", "The voice provider returned no audio.", { detail: `Gemini ${model}: no inline audio, finish ${finish ?? "none"}` });
+    if (finish !== undefined && finish !== "STOP") throw new ProviderError("truncated", "The voice provider stopped before the end of the text.", { detail: `Gemini ${model}: finish ${finish}` });
+    const { wav, durationSeconds } = wavFromAnswer(Uint8Array.from(atob(data), (char) => char.charCodeAt(0)));
+    const spoken = countCharacters(stripVocalTags(request.text));
+    if (durationSeconds < spoken / MAX_CHARACTERS_PER_SECOND - 1) {
+      throw new ProviderError("truncated", "The voice provider stopped before the end of the text.", { detail: `Gemini ${model}: ${durationSeconds.toFixed(2)} s of audio for ${spoken} characters` });
+    }
+    return { audio: wav, contentType: "audio/wav", extension: "wav", provider: "gemini", model, durationSeconds, totalTokens: validTokenCount(response.usageMetadata?.totalTokenCount) };
   }
 
   return {
     name: "gemini",
-    model: (tier: Tier) => (tier === "paid" ? GEMINI_PRO_TTS : GEMINI_FLASH_TTS),
+    model: primary,
     async synthesize(request) {
-      if (request.tier === "free") return speak(GEMINI_FLASH_TTS, request);
       try {
-        return await speak(GEMINI_PRO_TTS, request);
+        return await speak(primary(request.tier), request);
       } catch (error) {
-        if (error instanceof ProviderError && (error.kind === "content_refused" || error.kind === "timeout")) throw error;
-        return speak(GEMINI_FLASH_TTS, request);
+        if (!(error instanceof ProviderError) || !["unavailable", "failed", "quota"].includes(error.kind) || request.signal?.aborted) throw error;
+        console.error(`Gemini ${primary(request.tier)} failed (${error.detail ?? error.kind}); falling back to ${fallback(request.tier)}`);
+        return speak(fallback(request.tier), request);
       }
     },
   };

@@ -12,6 +12,7 @@
  */
 import { espeakLanguage } from "./local";
 import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
+import { stripVocalTags } from "../shared/text-metrics";
 import type { CloneProvider, SpeechResult } from "./types";
 
 type PitchTable = readonly (readonly [setting: number, hz: number])[];
@@ -70,7 +71,7 @@ export function createLocalCloneProvider(engine: Fetcher): CloneProvider {
     model: () => LOCAL_MODEL,
     clone(request): Promise<SpeechResult> {
       const { variant, pitch } = localPitchFor(request.reference.pitchHz);
-      return speakLocally(engine, { text: request.text, language: espeakLanguage(request.locale), variant, ...(pitch === undefined ? {} : { pitch }) }, request.signal);
+      return speakLocally(engine, { text: stripVocalTags(request.text), language: espeakLanguage(request.locale), variant, ...(pitch === undefined ? {} : { pitch }) }, request.signal);
     },
   };
 }

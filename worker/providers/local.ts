@@ -6,6 +6,7 @@
  */
 import type { Voice } from "../db/voices";
 import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
+import { stripVocalTags } from "../shared/text-metrics";
 import type { SpeechProvider, SpeechResult } from "./types";
 
 export { LOCAL_MODEL };
@@ -52,7 +53,7 @@ export function createLocalProvider(engine: Fetcher): SpeechProvider {
     synthesize(request): Promise<SpeechResult> {
       const language = espeakLanguage(request.voice.language === "multi" ? request.locale : request.voice.language);
       const { variant, pitch } = localVoiceFor(request.voice);
-      return speakLocally(engine, { text: request.text, language, variant, pitch }, request.signal);
+      return speakLocally(engine, { text: stripVocalTags(request.text), language, variant, pitch }, request.signal);
     },
   };
 }

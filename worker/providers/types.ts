@@ -46,8 +46,9 @@ export interface SpeechProvider {
 /**
  * `invalid_input`: the request cannot be spoken as given (an unsupported language, text the
  * engine cannot say) — the client's 400, naming `field`. `timeout`: the call took too long.
+ * `truncated`: the answer stopped before the end of the text (not delivered, not charged).
  */
-export type ProviderErrorKind = "content_refused" | "quota" | "unavailable" | "failed" | "timeout" | "invalid_input";
+export type ProviderErrorKind = "content_refused" | "quota" | "unavailable" | "failed" | "timeout" | "invalid_input" | "truncated";
 
 export interface ProviderErrorOptions {
   /** Internal detail for the logs (upstream status, body excerpt); never sent to the client. */

@@ -27,7 +27,8 @@ export const voiceRoutes = new Hono<AppEnv>()
     const language = query.language?.split("-")[0]?.toLowerCase();
     const voices = await listVoices(c.env.DB, { ...query, language });
     c.header("Cache-Control", "public, max-age=300");
-    const body: VoiceListResponse = { voices };
+    const { paid, acceptTemperature } = c.get("config").speech.gemini;
+    const body: VoiceListResponse = { voices, geminiTemperature: acceptTemperature.includes(paid) };
     return c.json(body);
   })
   .get("/:id/sample", async (c) => {

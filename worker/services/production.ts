@@ -44,6 +44,7 @@ export const PROVIDER_ERRORS: Record<ProviderError["kind"], ErrorCode> = {
   failed: "provider_error",
   timeout: "provider_timeout",
   invalid_input: "validation_failed",
+  truncated: "provider_truncated",
 };
 
 /** Runs `call` with an AbortSignal that fires after `ms`; a result arriving later is dropped. */

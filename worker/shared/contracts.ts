@@ -77,6 +77,8 @@ export interface Voice {
 
 export interface VoiceListResponse {
   voices: Voice[];
+  /** Whether a paid user's temperature reaches the Gemini model in use (the 3.8 models reject it). */
+  geminiTemperature: boolean;
 }
 
 export interface MeResponse {

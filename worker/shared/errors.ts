@@ -24,6 +24,7 @@ export const ERROR_STATUS = {
   internal_error: 500,
   configuration_invalid: 500,
   provider_error: 502,
+  provider_truncated: 502,
   provider_unavailable: 503,
   provider_timeout: 504,
   integration_off: 503,

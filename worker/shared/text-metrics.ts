@@ -135,3 +135,11 @@ export function measureText(text: string, locale?: string): TextMeasure {
   for (const _ of graphemes.segment(normalised)) characters += 1;
   return { characters, ...tallyWords(normalised, locale) };
 }
+
+/** The text with its vocal tags removed and the spaces around them closed (for engines that would read them aloud). */
+export function stripVocalTags(text: string): string {
+  return normaliseText(text)
+    .replace(VOCAL_TAG, " ")
+    .replace(/[ \t]{2,}/g, " ")
+    .trim();
+}

@@ -28,6 +28,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   internal_error: "error.internal_error",
   configuration_invalid: "error.configuration_invalid",
   provider_error: "error.provider_error",
+  provider_truncated: "error.provider_truncated",
   provider_unavailable: "error.provider_unavailable",
   provider_timeout: "error.provider_timeout",
   integration_off: "error.integration_off",

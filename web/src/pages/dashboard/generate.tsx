@@ -254,6 +254,11 @@ export default function Generate() {
                     onChange={(event) => setTemperature(Number(event.target.value))}
                     className="mt-3 block w-full accent-rose-500 disabled:cursor-not-allowed"
                   />
+                  {voice?.provider === "gemini" && voicesQuery.data?.geminiTemperature === false && (
+                    <p className="mt-1.5 text-xs text-slate-500" data-testid="temperature-ignored">
+                      {t("generate.temperatureIgnored")}
+                    </p>
+                  )}
                 </div>
               </div>
             </fieldset>
