@@ -1,4 +1,5 @@
 // Fakes of the third parties' HTTP APIs (the real SDKs run; only their traffic is answered here).
+import { wavFromPcm } from "./audio";
 import type { Route } from "./http";
 
 const GEMINI_HOST = "generativelanguage.googleapis.com";
@@ -42,25 +43,11 @@ export function geminiAudio(totalTokens: number, samples = 48_000, options: { wa
   });
 }
 
-/** Wraps base64 PCM (24 kHz, 16-bit mono) in a 44-byte WAV header, as base64. */
+/** Wraps base64 PCM (24 kHz, 16-bit mono) in a WAV file, as base64. */
 function wavBase64(pcmB64: string): string {
-  const pcm = Uint8Array.from(atob(pcmB64), (c) => c.charCodeAt(0));
-  const header = new DataView(new ArrayBuffer(44));
-  const ascii = (at: number, text: string) => [...text].forEach((ch, i) => header.setUint8(at + i, ch.charCodeAt(0)));
-  ascii(0, "RIFF");
-  header.setUint32(4, 36 + pcm.byteLength, true);
-  ascii(8, "WAVEfmt ");
-  header.setUint32(16, 16, true);
-  header.setUint16(20, 1, true);
-  header.setUint16(22, 1, true);
-  header.setUint32(24, 24_000, true);
-  header.setUint32(28, 48_000, true);
-  header.setUint16(32, 2, true);
-  header.setUint16(34, 16, true);
-  ascii(36, "data");
-  header.setUint32(40, pcm.byteLength, true);
+  const wav = wavFromPcm(Uint8Array.from(atob(pcmB64), (c) => c.charCodeAt(0)), 24_000, 1, 16);
   let binary = "";
-  for (const byte of [...new Uint8Array(header.buffer), ...pcm]) binary += String.fromCharCode(byte);
+  for (const byte of wav) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
 
