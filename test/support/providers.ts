@@ -45,7 +45,12 @@ export function geminiAudio(totalTokens: number, samples = 48_000, options: { wa
 
 /** Wraps base64 PCM (24 kHz, 16-bit mono) in a WAV file, as base64. */
 function wavBase64(pcmB64: string): string {
-  const wav = wavFromPcm(Uint8Array.from(atob(pcmB64), (c) => c.charCodeAt(0)), 24_000, 1, 16);
+  const wav = wavFromPcm(
+    Uint8Array.from(atob(pcmB64), (c) => c.charCodeAt(0)),
+    24_000,
+    1,
+    16,
+  );
   let binary = "";
   for (const byte of wav) binary += String.fromCharCode(byte);
   return btoa(binary);
