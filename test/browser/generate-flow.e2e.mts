@@ -33,6 +33,13 @@ describe("generate → cache → history → delete", () => {
     // counter and the estimate follow the server's rule, 8 words → ceil(8 × 6.6) = 53 credits.
     await expect.poll(() => page.getByTestId("estimate").textContent()).toBe("≈ 53 credits");
     expect(await page.getByText(/^8 words ·/).count()).toBe(1);
+    // A vocal tag goes in at the caret and costs nothing: the count and the estimate stay the same.
+    const box = page.getByLabel("Text", { exact: true });
+    await box.evaluate((el: HTMLTextAreaElement) => el.setSelectionRange(5, 5));
+    await page.getByTestId("vocal-tags").getByRole("button", { name: "<sigh>" }).click();
+    expect(await box.inputValue()).toBe(`Hello <sigh> ${text.slice(6)}`);
+    await expect.poll(() => page.getByTestId("estimate").textContent()).toBe("≈ 53 credits");
+    await box.fill(text);
     // The configured Gemini models (3.8) reject temperature, and the page says so for a Gemini voice.
     expect(await page.getByTestId("temperature-ignored").textContent()).toContain("ignores temperature");
     await page.getByRole("button", { name: "Generate speech" }).click();

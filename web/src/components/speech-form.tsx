@@ -11,7 +11,7 @@
  * Pages pass the counts, limits and wording; the rules themselves live in lib/speech-input and
  * lib/clone-input.
  */
-import { useId, type ReactNode } from "react";
+import { useId, type ReactNode, type Ref } from "react";
 import { useI18n } from "../i18n/i18n";
 import type { FieldCount } from "../lib/speech-input";
 import { CoinsIcon } from "./icons";
@@ -41,9 +41,13 @@ interface SpeechTextFieldProps {
   /** The limit as this page words it ("Up to 500 characters"). */
   limitNote: string;
   className?: string;
+  /** The text box itself, for a caller that edits at the caret (the vocal-tag palette). */
+  inputRef?: Ref<HTMLTextAreaElement>;
+  /** Shown under the box, before the word count (the vocal-tag palette). */
+  toolbar?: ReactNode;
 }
 
-export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeholder, limitNote, className }: SpeechTextFieldProps) {
+export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeholder, limitNote, className, inputRef, toolbar }: SpeechTextFieldProps) {
   const { t, tp } = useI18n();
   const ids = { text: useId(), count: useId(), help: useId() };
   return (
@@ -55,6 +59,7 @@ export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeh
         <CharacterCounter count={count} id={ids.count} name="text" />
       </div>
       <textarea
+        ref={inputRef}
         id={ids.text}
         value={value}
         onChange={(event) => onChange(event.target.value)}
@@ -70,6 +75,7 @@ export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeh
         aria-invalid={count.overLimit || undefined}
         className={`mt-1.5 block w-full resize-y rounded-xl border bg-white px-3 py-2.5 text-base leading-relaxed text-slate-900 placeholder:text-slate-400 ${count.overLimit ? "border-red-400" : "border-slate-300"}`}
       />
+      {toolbar}
       <p id={ids.help} className="mt-1.5 text-xs text-slate-500">
         {tp("generate.words", count.billableWords)} · {limitNote}
         <span className="hidden sm:inline"> · {t("generate.shortcut")}</span>

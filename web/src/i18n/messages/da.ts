@@ -134,6 +134,8 @@ const da: Messages = {
   "generate.limitFree": "Gratisplan: op til {limit} tegn",
   "generate.limitPaid": "Betalt plan: op til {limit} tegn",
   "generate.shortcut": "Ctrl + Enter for at generere",
+  "generate.vocalTags": "Stemmetags",
+  "generate.vocalTagsFree": "gratis, tæller ikke som ord",
   "generate.style": "Talestil",
   "generate.stylePlaceholder": "For eksempel: varm og langsom, som en radiovært sent om aftenen",
   "generate.styleHelp": "Fortæller stemmen, hvordan den skal tale. Ordene tæller med i prisen.",

@@ -134,6 +134,8 @@ const de: Messages = {
   "generate.limitFree": "Kostenloser Tarif: bis zu {limit} Zeichen",
   "generate.limitPaid": "Bezahlter Tarif: bis zu {limit} Zeichen",
   "generate.shortcut": "Strg + Enter zum Erstellen",
+  "generate.vocalTags": "Stimm-Tags",
+  "generate.vocalTagsFree": "kostenlos, zählen nicht als Wörter",
   "generate.style": "Sprechstil",
   "generate.stylePlaceholder": "Zum Beispiel: warm und langsam, wie ein Radiomoderator am späten Abend",
   "generate.styleHelp": "Sagt der Stimme, wie sie sprechen soll. Seine Wörter zählen zu den Kosten.",

@@ -136,6 +136,8 @@ const en = {
   "generate.limitFree": "Free plan: up to {limit} characters",
   "generate.limitPaid": "Paid plan: up to {limit} characters",
   "generate.shortcut": "Ctrl + Enter to generate",
+  "generate.vocalTags": "Vocal tags",
+  "generate.vocalTagsFree": "free, not counted as words",
   "generate.style": "Speaking style",
   "generate.stylePlaceholder": "For example: warm and slow, like a late-night radio host",
   "generate.styleHelp": "Tells the voice how to speak. Its words count towards the cost.",

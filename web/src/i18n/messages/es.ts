@@ -134,6 +134,8 @@ const es: Messages = {
   "generate.limitFree": "Plan gratuito: hasta {limit} caracteres",
   "generate.limitPaid": "Plan de pago: hasta {limit} caracteres",
   "generate.shortcut": "Ctrl + Intro para generar",
+  "generate.vocalTags": "Etiquetas vocales",
+  "generate.vocalTagsFree": "gratis, no cuentan como palabras",
   "generate.style": "Estilo de voz",
   "generate.stylePlaceholder": "Por ejemplo: cálido y pausado, como un locutor de radio nocturna",
   "generate.styleHelp": "Indica a la voz cómo hablar. Sus palabras cuentan para el coste.",

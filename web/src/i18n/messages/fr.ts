@@ -134,6 +134,8 @@ const fr: Messages = {
   "generate.limitFree": "Offre gratuite : jusqu'à {limit} caractères",
   "generate.limitPaid": "Offre payante : jusqu'à {limit} caractères",
   "generate.shortcut": "Ctrl + Entrée pour générer",
+  "generate.vocalTags": "Balises vocales",
+  "generate.vocalTagsFree": "gratuites, non comptées comme mots",
   "generate.style": "Style de lecture",
   "generate.stylePlaceholder": "Par exemple : chaleureux et lent, comme un animateur de radio de nuit",
   "generate.styleHelp": "Indique à la voix comment parler. Ses mots comptent dans le coût.",

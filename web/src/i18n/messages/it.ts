@@ -134,6 +134,8 @@ const it: Messages = {
   "generate.limitFree": "Piano gratuito: fino a {limit} caratteri",
   "generate.limitPaid": "Piano a pagamento: fino a {limit} caratteri",
   "generate.shortcut": "Ctrl + Invio per generare",
+  "generate.vocalTags": "Tag vocali",
+  "generate.vocalTagsFree": "gratuiti, non contano come parole",
   "generate.style": "Stile di lettura",
   "generate.stylePlaceholder": "Per esempio: calda e lenta, come uno speaker radiofonico notturno",
   "generate.styleHelp": "Dice alla voce come parlare. Le sue parole contano nel costo.",

@@ -4,7 +4,7 @@
  * the shared price list, then generate with progress and cancel. The result plays in a waveform
  * player, and the new balance is shown at once from the response.
  */
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
 import { api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
@@ -18,6 +18,7 @@ import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, Res
 import { SampleButton } from "../../components/sample-player";
 import { CharacterCounter, CostAndSubmit, SpeechTextField } from "../../components/speech-form";
 import { Badge, Button, Card, ErrorNotice, PageHeader, StepHeading } from "../../components/ui";
+import { VocalTagPalette } from "../../components/vocal-tag-palette";
 import { VoicePicker, providerLabel } from "../../components/voice-picker";
 import type { MessageKey } from "../../i18n/translate";
 
@@ -60,6 +61,7 @@ export default function Generate() {
   const [filters, setFilters] = useState<VoiceFilters>({ language: "all", gender: "all", query: "" });
   const [voiceId, setVoiceId] = useState<string | null>(readStoredVoice);
   const [text, setText] = useState("");
+  const textBox = useRef<HTMLTextAreaElement>(null);
   const [style, setStyle] = useState("");
   const [speechLocale, setSpeechLocale] = useState<string>(locale);
   const [seed, setSeed] = useState("");
@@ -186,6 +188,8 @@ export default function Generate() {
               rows={6}
               placeholder={t("generate.textPlaceholder")}
               limitNote={t(paid ? "generate.limitPaid" : "generate.limitFree", { limit: formatNumber(textCounter.limit) })}
+              inputRef={textBox}
+              toolbar={voice?.provider === "gemini" ? <VocalTagPalette text={text} onChange={setText} textarea={textBox} /> : undefined}
             />
 
             <div className="mt-5">
