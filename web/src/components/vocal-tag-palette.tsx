@@ -26,7 +26,7 @@ export function VocalTagPalette({ text, onChange, textarea }: VocalTagPalettePro
     });
   };
   return (
-    <div className="mt-2 flex flex-wrap items-center gap-1.5" role="group" aria-label={t("generate.vocalTags")} data-testid="vocal-tags">
+    <fieldset className="mt-2 flex flex-wrap items-center gap-1.5" aria-label={t("generate.vocalTags")} data-testid="vocal-tags">
       <span className="text-xs text-slate-500">{t("generate.vocalTags")}:</span>
       {VOCAL_TAGS.map((tag) => (
         <button key={tag} type="button" onClick={() => insert(tag)} className="rounded-full border border-slate-300 bg-white px-2 py-0.5 font-mono text-xs text-slate-700 hover:border-rose-300 hover:bg-rose-50">
@@ -34,6 +34,6 @@ export function VocalTagPalette({ text, onChange, textarea }: VocalTagPalettePro
         </button>
       ))}
       <span className="text-xs text-slate-400">{t("generate.vocalTagsFree")}</span>
-    </div>
+    </fieldset>
   );
 }
