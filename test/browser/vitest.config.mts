@@ -13,6 +13,9 @@ export default defineConfig({
     // One product, one browser at a time: test files run one after another.
     fileParallelism: false,
     testTimeout: 60_000,
+    // wrangler dev's static-asset server has been seen to hold one asset for 30 s (a page then
+    // never finishes loading); one retry absorbs that stall. A test that fails twice still fails.
+    retry: 1,
     hookTimeout: 60_000,
   },
 });
