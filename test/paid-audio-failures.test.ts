@@ -279,8 +279,16 @@ describe("a cache hit at the edge", () => {
     const ctx = createExecutionContext();
     await worker.queue(batch, env, ctx);
     expect((await getQueueResult(batch, ctx)).explicitAcks.sort()).toEqual(["h-1", "h-2"]);
-    const rows = await env.DB.prepare("SELECT COUNT(*) AS n FROM audio_files WHERE id = ?1").bind(body.id).first<{ n: number }>();
+    const rows = await env.DB.prepare("SELECT COUNT(*) AS n, MIN(created_at) AS at FROM audio_files WHERE id = ?1").bind(body.id).first<{ n: number; at: string }>();
     expect(rows?.n).toBe(1);
+    // A row written late by the queue keeps the request's time, so history order holds.
+    await env.DB.prepare("DELETE FROM audio_files WHERE id = ?1").bind(body.id).run();
+    const late = createMessageBatch("sexyvoice-jobs", [{ id: "h-3", timestamp: new Date(), attempts: 3, body: message }]);
+    const lateCtx = createExecutionContext();
+    await worker.queue(late, env, lateCtx);
+    await getQueueResult(late, lateCtx);
+    const rewritten = await env.DB.prepare("SELECT created_at FROM audio_files WHERE id = ?1").bind(body.id).first<{ created_at: string }>();
+    expect(rewritten?.created_at).toBe((message as { createdAt?: string }).createdAt);
   });
 
   it("when the queue refuses the history row, it is written before the response", async () => {

@@ -20,6 +20,8 @@ export interface NewAudioFile {
   creditsUsed: number;
   /** Set for a paid production; absent for a cache hit (cached = 1, 0 credits). */
   reservationId?: string;
+  /** When the user got the audio (ISO); a row written after the response keeps the request's time. Default: now. */
+  createdAt?: string;
 }
 
 /** One history row, for a paid production or a cache hit alike; writing the same id twice is a no-op. */
@@ -27,8 +29,8 @@ export async function recordAudioFile(db: D1Database, row: NewAudioFile): Promis
   const { entry } = row;
   await db
     .prepare(
-      `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id)
-       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) ON CONFLICT (id) DO NOTHING`,
+      `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id, created_at)
+       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, COALESCE(?18, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) ON CONFLICT (id) DO NOTHING`,
     )
     .bind(
       row.id,
@@ -48,6 +50,7 @@ export async function recordAudioFile(db: D1Database, row: NewAudioFile): Promis
       row.creditsUsed,
       row.reservationId === undefined ? 1 : 0,
       row.reservationId ?? null,
+      row.createdAt ?? null,
     )
     .run();
 }

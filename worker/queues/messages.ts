@@ -83,6 +83,8 @@ export const historyRecordMessage = z.object({
   locale: z.string().min(1),
   cacheKey: z.string().regex(/^[0-9a-f]{64}$/),
   entry: cacheEntrySchema,
+  /** The request's time, so a row written late still sorts where the user got it. */
+  createdAt: z.iso.datetime().optional(),
 });
 
 export const jobMessageSchema = z.discriminatedUnion("type", [usageRecordMessage, analyticsCaptureMessage, generationSettleMessage, cloneSettleMessage, cloneCleanupMessage, historyRecordMessage]);

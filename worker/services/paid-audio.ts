@@ -52,13 +52,14 @@ export interface DeliveryOptions {
 async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entry: CacheEntry, defer: boolean): Promise<string> {
   const id = crypto.randomUUID();
   const { voiceId, text, style, locale } = order.history;
-  const row: NewAudioFile = { id, userId: order.userId, voiceId, kind: order.kind, text, style, locale, entry, cacheKey: order.cacheKey, creditsUsed: 0 };
+  const createdAt = new Date().toISOString();
+  const row: NewAudioFile = { id, userId: order.userId, voiceId, kind: order.kind, text, style, locale, entry, cacheKey: order.cacheKey, creditsUsed: 0, createdAt };
   if (!defer) {
     await recordAudioFile(ctx.env.DB, row);
     return id;
   }
   try {
-    await enqueueJob(ctx.env.JOBS_QUEUE, { type: "history.record", id, userId: row.userId, voiceId, kind: row.kind, text, ...(style !== undefined ? { style } : {}), locale, cacheKey: row.cacheKey, entry });
+    await enqueueJob(ctx.env.JOBS_QUEUE, { type: "history.record", id, userId: row.userId, voiceId, kind: row.kind, text, ...(style !== undefined ? { style } : {}), locale, cacheKey: row.cacheKey, entry, createdAt });
   } catch (error) {
     console.error("queueing the history row failed; writing it before responding", error);
     await recordAudioFile(ctx.env.DB, row);
