@@ -52,6 +52,12 @@ describe("a queue outage on the request path", () => {
     expect(await ledgerSum(user.userId)).toBe(10_000 - 66);
     vi.restoreAllMocks();
     expect((await play(body.url)).status).toBe(200);
+    // The usage event the inline settlement could not write is written by the next sweep.
+    const usage = () => env.DB.prepare("SELECT credits_used FROM usage_events WHERE source_id = ?1").bind(body.id).all();
+    expect((await usage()).results).toEqual([]);
+    await runSweep(new Date(Date.now() + 5 * 60_000));
+    expect((await usage()).results).toEqual([{ credits_used: 66 }]);
+    expect(await balanceOf(user.userId)).toBe(10_000 - 66);
   });
 
   it("identical concurrent requests on that path are still charged once", async () => {
@@ -85,15 +91,19 @@ describe("the sweep after a lost settlement message", () => {
     expect(usage.results).toEqual([{ credits_used: 240 }]);
   });
 
-  it("still refunds a reservation whose audio never reached the history", async () => {
+  it("refunds a reservation whose audio never reached the history, when the request could not refund it itself", async () => {
     const user = await newUser();
-    failStatements(/INSERT INTO audio_files/);
-    vi.spyOn(env.DB, "batch"); // keep the ledger real
-    const refundSpy = vi.spyOn(env.AUDIO_BUCKET, "put");
+    // The history row cannot be written, and neither can the immediate refund: a crash in between.
+    failStatements(/INSERT INTO audio_files|r\.amount, 'refund'/);
     const { status } = await generate(user.token, { text: tenWords(uniqueTag()), voice: "Kore" });
     expect(status).toBe(500);
-    expect(refundSpy).toHaveBeenCalled();
+    expect(await balanceOf(user.userId)).toBe(10_000 - 66);
+    vi.restoreAllMocks();
+    await runSweep(new Date(Date.now() + 20 * 60_000));
     expect(await balanceOf(user.userId)).toBe(10_000);
+    expect(await ledgerSum(user.userId)).toBe(10_000);
+    const open = await env.DB.prepare("SELECT status FROM credit_reservations WHERE user_id = ?1 AND purpose = 'tts'").bind(user.userId).all<{ status: string }>();
+    expect(open.results).toEqual([{ status: "refunded" }]);
   });
 });
 

@@ -4,11 +4,13 @@
  * delivered — its history row exists — is settled at the price that row records, never
  * refunded, so the ledger and the history agree; one without a history row delivered nothing and
  * is refunded in full. Both use the same idempotency keys as the request path and the queue, so a
- * late normal settlement and the sweep can never both apply. Then the clone-reference backstop
- * (./clone-inputs.ts).
+ * late normal settlement and the sweep can never both apply. It then finishes settlements whose
+ * ledger row was written but whose usage event or history cost was not (an inline settlement
+ * that failed after closing the ledger): settling again is a no-op on the ledger and writes the
+ * rest. Then the clone-reference backstop (./clone-inputs.ts).
  */
 import { findAudioByReservation } from "../db/audio-files";
-import { listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
+import { listIncompleteSettlements, listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
 import { settleProduction } from "../services/settlement";
 import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
@@ -16,6 +18,8 @@ import { purgeStaleCloneInputs } from "./clone-inputs";
 /** A reservation older than this with no outcome is an orphan. Generation settles within seconds. */
 export const ORPHAN_AFTER_MINUTES = 15;
 const SWEEP_BATCH = 200;
+/** How far back the sweep looks for settlements left incomplete. */
+const REPAIR_WINDOW_HOURS = 24;
 
 export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number }> {
   const cutoff = new Date(now.getTime() - ORPHAN_AFTER_MINUTES * 60_000).toISOString();
@@ -36,34 +40,52 @@ export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ 
   return { refunded, settled, failed };
 }
 
-async function closeOrphan(env: Env, reservationId: string, now: Date): Promise<"settled" | "refunded" | "unchanged"> {
+/** Settles a reservation's delivered audio at the price its history row records (idempotent). */
+async function settleDelivered(env: Env, reservationId: string, now: Date): Promise<boolean> {
   const delivered = await findAudioByReservation(env.DB, reservationId);
-  if (delivered !== null) {
-    await settleProduction(
-      env,
-      {
-        reservationId,
-        audioFileId: delivered.id,
-        userId: delivered.user_id,
-        actualCredits: delivered.credits_used,
-        usageType: delivered.kind,
-        provider: delivered.provider,
-        model: delivered.model,
-        characters: countCharacters(delivered.text_content),
-        occurredAt: now.toISOString(),
-        metadata: { voiceId: delivered.voice_id, durationSeconds: delivered.duration_seconds, settledBy: "sweep" },
-        event: delivered.kind === "clone" ? "voice_cloned" : "voice_generated",
-        eventProperties: { voiceId: delivered.voice_id },
-      },
-      "queue",
-    );
-    return "settled";
-  }
+  if (delivered === null) return false;
+  await settleProduction(
+    env,
+    {
+      reservationId,
+      audioFileId: delivered.id,
+      userId: delivered.user_id,
+      actualCredits: delivered.credits_used,
+      usageType: delivered.kind,
+      provider: delivered.provider,
+      model: delivered.model,
+      characters: countCharacters(delivered.text_content),
+      occurredAt: now.toISOString(),
+      metadata: { voiceId: delivered.voice_id, durationSeconds: delivered.duration_seconds, settledBy: "sweep" },
+      event: delivered.kind === "clone" ? "voice_cloned" : "voice_generated",
+      eventProperties: { voiceId: delivered.voice_id },
+    },
+    "queue",
+  );
+  return true;
+}
+
+async function closeOrphan(env: Env, reservationId: string, now: Date): Promise<"settled" | "refunded" | "unchanged"> {
+  if (await settleDelivered(env, reservationId, now)) return "settled";
   const outcome = await refund(env.DB, { reservationId, key: reservationRefundKey(reservationId), description: "Refund: operation did not complete" });
   return outcome.applied ? "refunded" : "unchanged";
 }
 
+/** Writes the usage event and history cost that an interrupted settlement left out. */
+export async function repairIncompleteSettlements(env: Env, now: Date): Promise<{ repaired: number }> {
+  const since = new Date(now.getTime() - REPAIR_WINDOW_HOURS * 3_600_000).toISOString();
+  let repaired = 0;
+  for (const reservationId of await listIncompleteSettlements(env.DB, since, SWEEP_BATCH)) {
+    try {
+      if (await settleDelivered(env, reservationId, now)) repaired += 1;
+    } catch (error) {
+      console.error(`sweep: finishing the settlement of ${reservationId} failed`, error);
+    }
+  }
+  return { repaired };
+}
+
 /** The 5-minute job. */
-export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number; deletedCloneInputs: number }> {
-  return { ...(await sweepOrphanedReservations(env, now)), ...(await purgeStaleCloneInputs(env, now)) };
+export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number; repaired: number; deletedCloneInputs: number }> {
+  return { ...(await sweepOrphanedReservations(env, now)), ...(await repairIncompleteSettlements(env, now)), ...(await purgeStaleCloneInputs(env, now)) };
 }

@@ -208,3 +208,21 @@ export async function listOpenReservations(db: D1Database, cutoff: string, limit
   const rows = await db.prepare("SELECT id FROM credit_reservations WHERE status = 'reserved' AND created_at < ?1 ORDER BY created_at LIMIT ?2").bind(cutoff, limit).all<{ id: string }>();
   return rows.results.map((row) => row.id);
 }
+
+/**
+ * Settled reservations made since `since` whose delivered audio's bookkeeping is incomplete: no
+ * usage event, or a history row whose cost differs from what was charged (an inline settlement
+ * that closed the ledger but failed after it). The sweep finishes them.
+ */
+export async function listIncompleteSettlements(db: D1Database, since: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .prepare(
+      `SELECT r.id FROM credit_reservations r JOIN audio_files a ON a.reservation_id = r.id
+       WHERE r.status = 'settled' AND r.created_at >= ?1
+         AND (a.credits_used <> r.final_amount OR NOT EXISTS (SELECT 1 FROM usage_events u WHERE u.type = a.kind AND u.source_id = a.id))
+       ORDER BY r.created_at LIMIT ?2`,
+    )
+    .bind(since, limit)
+    .all<{ id: string }>();
+  return rows.results.map((row) => row.id);
+}

@@ -9,7 +9,8 @@
  * retries the whole, idempotent settlement. `inline` (the queue refused the message, on the
  * request path): the audio is already delivered and charged, so nothing here may fail the
  * request — each step's failure is logged and left to the sweep, which settles a delivered
- * reservation at its recorded price.
+ * reservation at its recorded price, or writes the usage event and history cost a settled one
+ * lacks.
  */
 import { readConfig } from "../env";
 import { setAudioFileCost } from "../db/audio-files";
@@ -43,7 +44,7 @@ async function step(mode: SettlementMode, name: string, run: () => Promise<void>
     await run();
     return true;
   } catch (error) {
-    console.error(`inline settlement: ${name} failed; the sweep or a retry repairs it`, error);
+    console.error(`inline settlement: ${name} failed; the 5-minute sweep finishes it`, error);
     return false;
   }
 }
