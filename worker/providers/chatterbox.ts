@@ -23,13 +23,13 @@ export const CHATTERBOX_MULTILINGUAL_VERSION = "9cfba4c265e685f840612be835424f8c
 const uploadedFileSchema = z.object({ id: z.string().min(1), urls: z.object({ get: z.url() }) });
 
 export function createChatterboxProvider(token: string, baseUrl?: string): CloneProvider {
-  const client = createReplicateClient(token, baseUrl);
   const english = (locale: string) => locale === "en";
 
   return {
     name: "replicate",
     model: (locale) => (english(locale) ? CHATTERBOX_MODEL : CHATTERBOX_MULTILINGUAL_MODEL),
     async clone(request): Promise<SpeechResult> {
+      const client = createReplicateClient(token, baseUrl); // in the gate only: the request path just names the model
       const model = english(request.locale) ? CHATTERBOX_MODEL : CHATTERBOX_MULTILINGUAL_MODEL;
       let uploaded: z.infer<typeof uploadedFileSchema> | null = null;
       let output: unknown;

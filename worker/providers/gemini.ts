@@ -47,7 +47,9 @@ export function wavFromAnswer(bytes: Uint8Array): { wav: Uint8Array; durationSec
 }
 
 export function createGeminiProvider(apiKey: string, models: GeminiModels, baseUrl?: string): SpeechProvider {
-  const client = new GoogleGenAI({ apiKey, ...(baseUrl ? { httpOptions: { baseUrl } } : {}) });
+  // Made on first use: the request path only asks for the model name, the gate speaks.
+  let sdk: GoogleGenAI | undefined;
+  const client = () => (sdk ??= new GoogleGenAI({ apiKey, ...(baseUrl ? { httpOptions: { baseUrl } } : {}) }));
   const primary = (tier: Tier) => (tier === "paid" ? models.paid : models.free);
   const fallback = (tier: Tier) => (tier === "paid" ? models.free : models.paid);
 
@@ -56,7 +58,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
     const temperature = request.temperature !== undefined && models.acceptTemperature.includes(model) ? { temperature: request.temperature } : {};
     let response: GenerateContentResponse;
     try {
-      response = await client.models.generateContent({
+      response = await client().models.generateContent({
         model,
         contents: [{ role: "user", parts: [part] }],
         config: {

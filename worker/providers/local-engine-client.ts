@@ -16,7 +16,8 @@ export interface LocalSynthesis {
   pitch?: number;
 }
 
-const engineErrorSchema = (body: unknown): string | undefined => {
+/** The `error.code` of the engine's JSON error body, if it has one. */
+const engineErrorCode = (body: unknown): string | undefined => {
   const code = (body as { error?: { code?: unknown } } | null)?.error?.code;
   return typeof code === "string" ? code : undefined;
 };
@@ -37,7 +38,7 @@ export async function speakLocally(engine: Fetcher, request: LocalSynthesis, sig
     const detail = `local engine ${response.status}: ${text.slice(0, 300)}`;
     let code: string | undefined;
     try {
-      code = engineErrorSchema(JSON.parse(text));
+      code = engineErrorCode(JSON.parse(text));
     } catch {
       code = undefined;
     }

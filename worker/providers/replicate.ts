@@ -24,11 +24,13 @@ const timedOut = () => new ProviderError("timeout", "The voice provider took too
 
 function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
       resolve();
-    });
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener("abort", done, { once: true });
   });
 }
 
@@ -71,13 +73,15 @@ export async function downloadOutput(output: unknown, signal?: AbortSignal): Pro
 }
 
 export function createReplicateProvider(token: string, baseUrl?: string): SpeechProvider {
-  const client = createReplicateClient(token, baseUrl);
+  // Made on first use: the request path only asks for the model name, the gate speaks.
+  let sdk: Replicate | undefined;
+  const client = () => (sdk ??= createReplicateClient(token, baseUrl));
   return {
     name: "replicate",
     model: () => ORPHEUS_MODEL,
     async synthesize(request): Promise<SpeechResult> {
       const input = { text: request.text, voice: request.voice.name, ...(request.temperature !== undefined ? { temperature: request.temperature } : {}) };
-      const audio = await downloadOutput(await runPrediction(client, ORPHEUS_VERSION, input, request.signal), request.signal);
+      const audio = await downloadOutput(await runPrediction(client(), ORPHEUS_VERSION, input, request.signal), request.signal);
       return {
         audio,
         contentType: "audio/mpeg",

@@ -108,7 +108,9 @@ async function storedKeyFor(order: AudioOrder, result: SpeechResult): Promise<st
   return audioCacheKey({ provider: result.provider, model: result.model, voiceId: speech.voice.id, locale: history.locale, text: history.text, style: history.style, seed: speech.seed, temperature: speech.temperature });
 }
 
-function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId: string, result: SpeechResult, creditsUsed: number): JobMessageInput {
+type SettlementMessage = Extract<JobMessageInput, { type: "generation.settle" | "clone.settle" }>;
+
+function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId: string, result: SpeechResult, creditsUsed: number): SettlementMessage {
   const common = {
     reservationId,
     userId: order.userId,
@@ -171,8 +173,8 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob): 
     await enqueueJob(env.JOBS_QUEUE, message);
   } catch (error) {
     console.error("queueing the settlement failed; settling inline", error);
-    const settlement = message.type === "generation.settle" ? generationSettlement(message) : message.type === "clone.settle" ? cloneSettlement(message) : null;
-    if (settlement !== null) await settleProduction(env, settlement, "inline").catch((cause: unknown) => console.error("inline settlement failed; the sweep settles it", cause));
+    const settlement = message.type === "generation.settle" ? generationSettlement(message) : cloneSettlement(message);
+    await settleProduction(env, settlement, "inline").catch((cause: unknown) => console.error("inline settlement failed; the sweep settles it", cause));
   }
   const difference = order.estimate - creditsUsed;
   const creditsRemaining = difference >= 0 ? held.balance + difference : Math.max(0, held.balance + difference);
