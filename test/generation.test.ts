@@ -1,8 +1,7 @@
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
-import worker from "../worker/index";
 import { audioCacheKey } from "../worker/services/audio-cache";
-import { authorized, call, callJson, jsonRequest, withVars } from "./support/app";
+import { authorized, call, callJson, deliverJobs, jsonRequest, withVars } from "./support/app";
 import { balanceOf, newUser, reservationOf, tenWords } from "./support/factories";
 import { interceptFetch } from "./support/http";
 import { gemini, geminiAudio, geminiError, geminiModelOf, replicate } from "./support/providers";
@@ -331,13 +330,11 @@ describe("refunds and settlement", () => {
       occurredAt: new Date().toISOString(),
     };
     const before = await balance(user.userId);
-    const batch = createMessageBatch("sexyvoice-jobs", [
-      { id: "again-1", timestamp: new Date(), attempts: 2, body: message },
-      { id: "again-2", timestamp: new Date(), attempts: 3, body: message },
+    const delivered = await deliverJobs([
+      { id: "again-1", body: message, attempts: 2 },
+      { id: "again-2", body: message, attempts: 3 },
     ]);
-    const ctx = createExecutionContext();
-    await worker.queue(batch, env, ctx);
-    expect((await getQueueResult(batch, ctx)).explicitAcks.sort()).toEqual(["again-1", "again-2"]);
+    expect(delivered.explicitAcks.sort()).toEqual(["again-1", "again-2"]);
     expect(await balance(user.userId)).toBe(before);
     const usage = await env.DB.prepare("SELECT COUNT(*) AS n FROM usage_events WHERE source_id = ?1").bind(body.id).first<{ n: number }>();
     expect(usage?.n).toBe(1);
@@ -365,10 +362,7 @@ describe("analytics", () => {
     };
     const bindings = withVars({ POSTHOG_API_KEY: "phc_test" });
     const sent = vi.spyOn(bindings.JOBS_QUEUE, "send").mockResolvedValue(undefined as never);
-    const batch = createMessageBatch("sexyvoice-jobs", [{ id: "ph-1", timestamp: new Date(), attempts: 1, body: message }]);
-    const ctx = createExecutionContext();
-    await worker.queue(batch, bindings, ctx);
-    await getQueueResult(batch, ctx);
+    await deliverJobs([{ id: "ph-1", body: message }], bindings);
     expect(sent).toHaveBeenCalledTimes(1);
     expect(sent.mock.calls[0]?.[0]).toMatchObject({ type: "analytics.capture", distinctId: user.userId, event: "voice_generated", properties: { voiceId: "gemini-kore", credits: 66 } });
   });

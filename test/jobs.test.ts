@@ -6,16 +6,11 @@ import { retryDelaySeconds } from "../worker/queues/jobs-consumer";
 import { grant, reserve } from "../worker/db/ledger";
 import { interceptFetch } from "./support/http";
 import { callJson, signInNewUser, withVars } from "./support/app";
-
-async function newUser(): Promise<string> {
-  const userId = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO profiles (id, email, auth_provider) VALUES (?1, ?2, 'local')").bind(userId, `${userId}@example.test`).run();
-  return userId;
-}
+import { newAccount } from "./support/factories";
 
 describe("jobs queue consumer", () => {
   it("processes valid messages, sends a malformed one to the dead-letter queue and acks the whole batch", async () => {
-    const userId = await newUser();
+    const userId = await newAccount();
     const sourceId = crypto.randomUUID();
     const usage = { type: "usage.record", userId, usageType: "tts", sourceId, provider: "local", model: "espeak-ng", creditsUsed: 12, quantity: 3.5, unit: "seconds", metadata: {}, occurredAt: new Date().toISOString() };
     const batch = createMessageBatch("sexyvoice-jobs", [
@@ -36,7 +31,7 @@ describe("jobs queue consumer", () => {
   });
 
   it("a redelivered usage message does not add a second usage row", async () => {
-    const userId = await newUser();
+    const userId = await newAccount();
     const body = {
       type: "usage.record",
       userId,
@@ -129,7 +124,7 @@ describe("scheduled handler", () => {
   }
 
   it("the 5-minute sweep refunds reservations left open by a crash, once", async () => {
-    const userId = await newUser();
+    const userId = await newAccount();
     await grant(env.DB, { userId, amount: 1_000, type: "adjustment", key: `seed:${userId}`, description: "seed" });
     const held = await reserve(env.DB, { userId, amount: 600, key: `crashed:${userId}`, purpose: "tts", description: "test" });
     if (!held.ok) throw new Error("reservation failed");
@@ -145,7 +140,7 @@ describe("scheduled handler", () => {
   });
 
   it("the sweep leaves recent reservations alone", async () => {
-    const userId = await newUser();
+    const userId = await newAccount();
     await grant(env.DB, { userId, amount: 100, type: "adjustment", key: `seed:${userId}`, description: "seed" });
     const held = await reserve(env.DB, { userId, amount: 100, key: `fresh:${userId}`, purpose: "tts", description: "test" });
     if (!held.ok) throw new Error("reservation failed");
@@ -155,8 +150,8 @@ describe("scheduled handler", () => {
   });
 
   it("the 03:17 retention job deletes free users' audio older than 30 days, keeping shared objects and paid users' audio", async () => {
-    const free = await newUser();
-    const paid = await newUser();
+    const free = await newAccount();
+    const paid = await newAccount();
     await grant(env.DB, { userId: paid, amount: 10, type: "purchase", key: `buy:${paid}`, description: "purchase" });
     const old = new Date(Date.now() - 40 * 86_400_000).toISOString();
     const fresh = new Date().toISOString();

@@ -1,23 +1,7 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { grant, refund, reserve, settle } from "../worker/db/ledger";
-
-async function newAccount(balance: number): Promise<string> {
-  const userId = crypto.randomUUID();
-  await env.DB.prepare("INSERT INTO profiles (id, email, auth_provider) VALUES (?1, ?2, 'local')").bind(userId, `${userId}@example.test`).run();
-  if (balance > 0) await grant(env.DB, { userId, amount: balance, type: "adjustment", key: `seed:${userId}`, description: "test seed" });
-  return userId;
-}
-
-async function balanceOf(userId: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT balance FROM credits WHERE user_id = ?1").bind(userId).first<{ balance: number }>();
-  return row?.balance ?? 0;
-}
-
-async function ledgerSum(userId: string): Promise<{ sum: number; rows: number }> {
-  const row = await env.DB.prepare("SELECT COALESCE(SUM(amount), 0) AS sum, COUNT(*) AS rows FROM credit_transactions WHERE user_id = ?1").bind(userId).first<{ sum: number; rows: number }>();
-  return { sum: row?.sum ?? 0, rows: row?.rows ?? 0 };
-}
+import { balanceOf, ledgerTotals, newAccount } from "./support/factories";
 
 describe("credit ledger", () => {
   it("lets exactly 10 of 50 concurrent reservations through when the balance covers 10, ending at 0", async () => {
@@ -25,7 +9,7 @@ describe("credit ledger", () => {
     const outcomes = await Promise.all(Array.from({ length: 50 }, (_, i) => reserve(env.DB, { userId, amount: 100, key: `op-${i}`, purpose: "tts", description: "test" })));
     expect(outcomes.filter((o) => o.ok)).toHaveLength(10);
     expect(await balanceOf(userId)).toBe(0);
-    const ledger = await ledgerSum(userId);
+    const ledger = await ledgerTotals(userId);
     expect(ledger.sum).toBe(0);
     expect(ledger.rows).toBe(11);
     const negative = await env.DB.prepare("SELECT COUNT(*) AS n FROM credit_transactions WHERE user_id = ?1 AND balance_after < 0").bind(userId).first<{ n: number }>();
@@ -42,14 +26,14 @@ describe("credit ledger", () => {
     expect(again.applied).toBe(false);
     expect(again.reservationId).toBe(first.reservationId);
     expect(await balanceOf(userId)).toBe(300);
-    expect((await ledgerSum(userId)).rows).toBe(2);
+    expect((await ledgerTotals(userId)).rows).toBe(2);
   });
 
   it("refuses a reservation larger than the balance without writing anything", async () => {
     const userId = await newAccount(99);
     const outcome = await reserve(env.DB, { userId, amount: 100, key: "too-big", purpose: "tts", description: "test" });
     expect(outcome).toEqual({ ok: false, balance: 99 });
-    expect(await ledgerSum(userId)).toEqual({ sum: 99, rows: 1 });
+    expect(await ledgerTotals(userId)).toEqual({ sum: 99, rows: 1 });
   });
 
   it("settling below the estimate refunds the difference once, even when replayed", async () => {
@@ -62,7 +46,7 @@ describe("credit ledger", () => {
     expect(replay).toMatchObject({ applied: false, balance: 850 });
     const row = await env.DB.prepare("SELECT status, final_amount FROM credit_reservations WHERE id = ?1").bind(held.reservationId).first();
     expect(row).toEqual({ status: "settled", final_amount: 150 });
-    expect(await ledgerSum(userId)).toEqual({ sum: 850, rows: 3 });
+    expect(await ledgerTotals(userId)).toEqual({ sum: 850, rows: 3 });
   });
 
   it("settling above the estimate collects the extra only up to the balance", async () => {
@@ -73,7 +57,7 @@ describe("credit ledger", () => {
     expect(settled).toMatchObject({ applied: true, balance: 0 });
     const row = await env.DB.prepare("SELECT final_amount FROM credit_reservations WHERE id = ?1").bind(held.reservationId).first();
     expect(row).toEqual({ final_amount: 500 });
-    expect(await ledgerSum(userId)).toEqual({ sum: 0, rows: 3 });
+    expect(await ledgerTotals(userId)).toEqual({ sum: 0, rows: 3 });
   });
 
   it("an exact estimate settles with one zero-amount row", async () => {
@@ -97,7 +81,7 @@ describe("credit ledger", () => {
     expect(first).toMatchObject({ applied: true, balance: 300 });
     expect(second.applied).toBe(false);
     expect(late.applied).toBe(false);
-    expect(await ledgerSum(userId)).toEqual({ sum: 300, rows: 3 });
+    expect(await ledgerTotals(userId)).toEqual({ sum: 300, rows: 3 });
   });
 
   it("concurrent settle and refund of one reservation apply exactly one of them", async () => {
@@ -110,7 +94,7 @@ describe("credit ledger", () => {
       settle(env.DB, { reservationId: held.reservationId, actualAmount: 100, key: "settle:gen" }),
     ]);
     expect(results.filter((r) => r.applied)).toHaveLength(1);
-    const ledger = await ledgerSum(userId);
+    const ledger = await ledgerTotals(userId);
     expect(ledger.sum).toBe(await balanceOf(userId));
     expect(ledger.rows).toBe(3);
   });
@@ -126,7 +110,7 @@ describe("credit ledger", () => {
     const userId = await newAccount(100);
     await expect(reserve(env.DB, { userId, amount: 1.5, key: "x", purpose: "tts", description: "" })).rejects.toThrow(RangeError);
     await expect(grant(env.DB, { userId, amount: -5, type: "adjustment", key: "y", description: "" })).rejects.toThrow(RangeError);
-    expect(await ledgerSum(userId)).toEqual({ sum: 100, rows: 1 });
+    expect(await ledgerTotals(userId)).toEqual({ sum: 100, rows: 1 });
   });
 
   it("the schema itself refuses a negative balance", async () => {

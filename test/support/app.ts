@@ -1,5 +1,5 @@
 // Helpers to call the Worker in tests: the real exported handler, a fresh user, bearer headers.
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import worker from "../../worker/index";
 
 export async function call(path: string, init: RequestInit = {}, bindings: Env = env): Promise<Response> {
@@ -38,4 +38,15 @@ export async function signInNewUser(prefix = "user"): Promise<{ token: string; u
 /** A copy of the test bindings with some vars/secrets replaced (config is parsed per env object). */
 export function withVars(vars: Record<string, string | undefined>): Env {
   return { ...env, ...vars } as Env;
+}
+
+/** Delivers messages to the jobs queue's consumer as one batch and returns what it acked or retried. */
+export async function deliverJobs(messages: { id: string; body: unknown; attempts?: number }[], bindings: Env = env) {
+  const batch = createMessageBatch(
+    "sexyvoice-jobs",
+    messages.map((m) => ({ id: m.id, timestamp: new Date(), attempts: m.attempts ?? 1, body: m.body })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch, bindings, ctx);
+  return getQueueResult(batch, ctx);
 }

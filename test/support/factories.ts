@@ -1,6 +1,6 @@
-// Shared test factories: users with a chosen plan and balance, balances and reservations read
-// back from D1, unique texts. Every suite builds its users here (signed tokens come from the
-// local sign-in in ./app.ts; audio fixtures live in ./audio.ts).
+// Shared test factories: users with a chosen plan and balance (signed in, or made straight in
+// D1), balances, ledgers and reservations read back from D1, unique texts. Every suite builds its
+// users here; signed tokens come from the local sign-in in ./app.ts, audio fixtures from ./audio.ts.
 import { env } from "cloudflare:test";
 import { grant, reserve } from "../../worker/db/ledger";
 import { authorized, callJson, signInNewUser } from "./app";
@@ -38,9 +38,25 @@ export async function reservationOf(audioFileId: string) {
     .first<{ id: string; amount: number; status: string; final_amount: number | null }>();
 }
 
-/** The sum of a user's ledger rows: always equal to the balance. */
+/**
+ * An account made straight in D1, without signing in: a profile and, when `balance` > 0, one
+ * `adjustment` grant of it (no welcome credits). For ledger, queue and cron tests.
+ */
+export async function newAccount(balance = 0): Promise<string> {
+  const userId = crypto.randomUUID();
+  await env.DB.prepare("INSERT INTO profiles (id, email, auth_provider) VALUES (?1, ?2, 'local')").bind(userId, `${userId}@example.test`).run();
+  if (balance > 0) await grant(env.DB, { userId, amount: balance, type: "adjustment", key: `seed:${userId}`, description: "test seed" });
+  return userId;
+}
+
+/** A user's ledger: the sum of its rows (always equal to the balance) and how many there are. */
+export async function ledgerTotals(userId: string): Promise<{ sum: number; rows: number }> {
+  const row = await env.DB.prepare("SELECT COALESCE(SUM(amount), 0) AS sum, COUNT(*) AS rows FROM credit_transactions WHERE user_id = ?1").bind(userId).first<{ sum: number; rows: number }>();
+  return { sum: row?.sum ?? 0, rows: row?.rows ?? 0 };
+}
+
 export async function ledgerSum(userId: string): Promise<number> {
-  return (await env.DB.prepare("SELECT COALESCE(SUM(amount), 0) AS sum FROM credit_transactions WHERE user_id = ?1").bind(userId).first<{ sum: number }>())?.sum ?? 0;
+  return (await ledgerTotals(userId)).sum;
 }
 
 /** Ten distinct words: 66 credits on a Gemini voice, 240 on an Orpheus voice. */
