@@ -75,8 +75,14 @@ describe("POST /api/generate-voice with the local engine (no keys)", () => {
     expect(hit.status).toBe(200);
     expect(hit.body).toMatchObject({ cached: true, creditsUsed: 0, creditsRemaining: 0 });
     expect(spy).not.toHaveBeenCalled();
-    const history = await callJson<{ items: { id: string; cached: boolean; creditsUsed: number }[] }>("/api/history", authorized(broke.token));
-    expect(history.body.items).toEqual([expect.objectContaining({ id: hit.body.id, cached: true, creditsUsed: 0 })]);
+    // A cache hit's history row is written by the queue just after the response.
+    await vi.waitFor(
+      async () => {
+        const history = await callJson<{ items: { id: string; cached: boolean; creditsUsed: number }[] }>("/api/history", authorized(broke.token));
+        expect(history.body.items).toEqual([expect.objectContaining({ id: hit.body.id, cached: true, creditsUsed: 0 })]);
+      },
+      { timeout: 8_000, interval: 100 },
+    );
   });
 
   it("fifty concurrent different requests from a user whose balance covers ten: ten succeed, the balance ends at 0", async () => {

@@ -265,7 +265,15 @@ describe("a cache hit at the edge", () => {
     const freeAgain = await generate(free.token, { text, voice: "Kore" }, GEMINI);
     expect([paidAgain.body.cached, freeAgain.body.cached]).toEqual([true, true]);
     expect(seen).toHaveLength(2);
-    const models = await env.DB.prepare("SELECT user_id, model FROM audio_files WHERE id IN (?1, ?2)").bind(paidAgain.body.id, freeAgain.body.id).all<{ user_id: string; model: string }>();
+    // The hits' history rows are written by the queue just after the responses.
+    const models = await vi.waitFor(
+      async () => {
+        const rows = await env.DB.prepare("SELECT user_id, model FROM audio_files WHERE id IN (?1, ?2)").bind(paidAgain.body.id, freeAgain.body.id).all<{ user_id: string; model: string }>();
+        expect(rows.results).toHaveLength(2);
+        return rows;
+      },
+      { timeout: 8_000, interval: 100 },
+    );
     const byUser = Object.fromEntries(models.results.map((r) => [r.user_id, r.model]));
     expect(byUser[paid.userId]).toBe(paidFirst.body.model);
     expect(byUser[free.userId]).toBe(freeFirst.body.model);
@@ -293,6 +301,26 @@ describe("a cache hit at the edge", () => {
     await deliverJobs([{ id: "h-3", body: message, attempts: 3 }]);
     const rewritten = await env.DB.prepare("SELECT created_at FROM audio_files WHERE id = ?1").bind(body.id).first<{ created_at: string }>();
     expect(rewritten?.created_at).toBe((message as { createdAt?: string }).createdAt);
+  });
+
+  it("the consumer writes a delivery's history rows together, and one bad row does not hold back the others", async () => {
+    const rich = await newUser();
+    const text = tenWords(uniqueTag());
+    await generate(rich.token, { text, voice: "Despina" });
+    const user = await newUser();
+    const sent = vi.spyOn(env.JOBS_QUEUE, "send");
+    const { body } = await generate(user.token, { text, voice: "Despina" });
+    const good = sent.mock.calls.map((call) => call[0] as { type: string; id?: string }).find((m) => m.type === "history.record");
+    await env.DB.prepare("DELETE FROM audio_files WHERE id = ?1").bind(body.id).run();
+    const bad = { ...good, id: crypto.randomUUID(), voiceId: "no-such-voice" }; // violates the voice foreign key
+    const delivered = await deliverJobs([
+      { id: "good", body: good },
+      { id: "bad", body: bad },
+    ]);
+    expect(delivered.explicitAcks).toEqual(["good"]);
+    expect(delivered.retryMessages.map((m: { msgId: string }) => m.msgId)).toEqual(["bad"]);
+    const row = await env.DB.prepare("SELECT id FROM audio_files WHERE id = ?1").bind(body.id).first();
+    expect(row).not.toBeNull();
   });
 
   it("when the queue refuses the history row, it is written before the response", async () => {

@@ -26,8 +26,17 @@ export interface NewAudioFile {
 
 /** One history row, for a paid production or a cache hit alike; writing the same id twice is a no-op. */
 export async function recordAudioFile(db: D1Database, row: NewAudioFile): Promise<void> {
+  await audioFileInsert(db, row).run();
+}
+
+/** Several history rows in one round trip (one transaction: all or none). */
+export async function recordAudioFiles(db: D1Database, rows: NewAudioFile[]): Promise<void> {
+  if (rows.length > 0) await db.batch(rows.map((row) => audioFileInsert(db, row)));
+}
+
+function audioFileInsert(db: D1Database, row: NewAudioFile): D1PreparedStatement {
   const { entry } = row;
-  await db
+  return db
     .prepare(
       `INSERT INTO audio_files (id, user_id, voice_id, kind, text_content, style, locale, storage_key, content_type, byte_size, duration_seconds, provider, model, cache_key, credits_used, cached, reservation_id, created_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, COALESCE(?18, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))) ON CONFLICT (id) DO NOTHING`,
@@ -51,8 +60,7 @@ export async function recordAudioFile(db: D1Database, row: NewAudioFile): Promis
       row.reservationId === undefined ? 1 : 0,
       row.reservationId ?? null,
       row.createdAt ?? null,
-    )
-    .run();
+    );
 }
 
 /** Stamps what a settled production finally cost on its history row. */

@@ -5,7 +5,7 @@
  * queue, so one bad message never fails the batch.
  */
 import { readConfig } from "../env";
-import { recordAudioFile } from "../db/audio-files";
+import { recordAudioFile, recordAudioFiles, type NewAudioFile } from "../db/audio-files";
 import { recordUsageEvent } from "../db/usage-events";
 import { createIntegrations } from "../integrations";
 import type { AnalyticsEvent } from "../services/analytics";
@@ -24,6 +24,7 @@ export function retryDelaySeconds(attempts: number): number {
 export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
   const { analytics } = createIntegrations(readConfig(env), env);
   const analyticsMessages: { message: Message<unknown>; event: AnalyticsEvent }[] = [];
+  const historyMessages: { message: Message<unknown>; row: NewAudioFile }[] = [];
 
   for (const message of batch.messages) {
     const parsed = jobMessageSchema.safeParse(message.body);
@@ -38,6 +39,10 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
       analyticsMessages.push({ message, event: { distinctId: job.distinctId, event: job.event, properties: job.properties, timestamp: new Date(job.occurredAt) } });
       continue;
     }
+    if (job.type === "history.record") {
+      historyMessages.push({ message, row: { ...job, creditsUsed: 0 } });
+      continue;
+    }
     try {
       await runJob(job, env);
       message.ack();
@@ -46,6 +51,8 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }
+
+  if (historyMessages.length > 0) await recordHistoryRows(env, historyMessages);
 
   if (analyticsMessages.length > 0) {
     try {
@@ -58,7 +65,33 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
   }
 }
 
-async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" }>, env: Env): Promise<void> {
+/**
+ * Cache hits' history rows: one D1 round trip for the whole delivery. If that batch fails, each
+ * row is tried alone, so one bad message cannot hold back the others.
+ */
+async function recordHistoryRows(env: Env, pending: { message: Message<unknown>; row: NewAudioFile }[]): Promise<void> {
+  try {
+    await recordAudioFiles(
+      env.DB,
+      pending.map((entry) => entry.row),
+    );
+    for (const entry of pending) entry.message.ack();
+    return;
+  } catch (error) {
+    console.error(`writing ${pending.length} history rows in one batch failed; writing them one by one`, error);
+  }
+  for (const { message, row } of pending) {
+    try {
+      await recordAudioFile(env.DB, row);
+      message.ack();
+    } catch (error) {
+      console.error(`history.record ${row.id} failed (attempt ${message.attempts})`, error);
+      message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
+    }
+  }
+}
+
+async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" | "history.record" }>, env: Env): Promise<void> {
   switch (job.type) {
     case "usage.record":
       return recordUsageEvent(env.DB, job);
@@ -68,7 +101,5 @@ async function runJob(job: Exclude<JobMessage, { type: "analytics.capture" }>, e
       return settleProduction(env, cloneSettlement(job), "queue");
     case "clone.cleanup":
       return deleteCloneReference(env, job);
-    case "history.record":
-      return recordAudioFile(env.DB, { ...job, creditsUsed: 0 });
   }
 }

@@ -5,8 +5,9 @@
  *   provider → store → cache write → history → settle (services/production.ts, in the gate).
  * A cache hit, or a result shared from an identical order in flight, costs 0 credits; its history
  * row is written after the response but cannot be lost: the response waits until the row is
- * queued (`history.record`, idempotent by id), and is also written directly right after it. Its
- * URL works at once because the signed link carries the storage key.
+ * queued (`history.record`, idempotent by id, written by the consumer in one batch per delivery),
+ * and is also written right after it so History shows it at once; only if the queue refuses is it
+ * written before responding. Its URL works at once because the signed link carries the storage key.
  * Outputs are plain data (`AudioDelivery`, `audioResponseBody`), built without Hono's Context.
  */
 import { configSnapshot, originalEnv, type AppConfig } from "../env";
@@ -48,7 +49,7 @@ export interface DeliveryOptions {
   cached?: Promise<CacheEntry | null>;
 }
 
-/** Writes a 0-credit history row after the response; queued first so it cannot be lost. */
+/** A 0-credit history row, queued before the response so it cannot be lost (or written now if the queue refuses). */
 async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entry: CacheEntry, defer: boolean): Promise<string> {
   const id = crypto.randomUUID();
   const { voiceId, text, style, locale } = order.history;
@@ -65,7 +66,7 @@ async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entr
     await recordAudioFile(ctx.env.DB, row);
     return id;
   }
-  // After the response: on the uninstrumented bindings, so it is not counted as request time.
+  // Also written right after the response, so History shows it at once; the queued copy is then a no-op.
   ctx.waitUntil(recordAudioFile(originalEnv(ctx.env).DB, row).catch((error: unknown) => console.error("writing the history row failed; the queued message writes it", error)));
   return id;
 }
