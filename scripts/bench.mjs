@@ -4,7 +4,9 @@
 //      response's Server-Timing header the D1 round trips per cache hit and the median ms per entry;
 //  (b) single flight: 50 concurrent identical uncached requests → provider calls and credits;
 //  (c) overdraft: 50 concurrent different requests from a user whose balance covers 10;
-//  (d) local engine synthesis time per 100 characters (uncached generations, end to end).
+//  (d) local engine synthesis time per 100 characters (uncached generations, end to end);
+//  (e) MP3 encoding (LAME in the local engine Worker): the Server-Timing `encode` entry per minute
+//      of audio, against synthesis (`provider`), MP3 against WAV end to end, and the file sizes.
 // Every loop is bounded in count; all traffic goes to 127.0.0.1. The exit status is about the money
 // invariants of (b) and (c) only: latency is printed (and written to $BENCH_REPORT as JSON when
 // set), never a failure.
@@ -257,6 +259,49 @@ try {
   console.log("\n(d) local engine: uncached generation of 100 characters (engine + reserve + R2 + cache + history), 20 runs");
   console.log(`    p50 ${fmt(percentile(synth, 50))}, p95 ${fmt(percentile(synth, 95))}, min ${fmt(synth[0])}`);
   report.localEngine = { p50: percentile(synth, 50), p95: percentile(synth, 95) };
+
+  // (e) MP3 encoding: the same ~450-character texts uncached as WAV and as MP3 (each format its
+  // own user: 8 generations of ~75 words fit the welcome credits).
+  const mp3Runs = 8;
+  const long = (i) => `Encoding run ${i} ${Date.now()}. ${"The encoder turns this spoken paragraph into frames of compressed audio, one after another, until the end. ".repeat(4)}`.slice(0, 450);
+  const formatRuns = {};
+  for (const format of ["wav", "mp3"]) {
+    const user = await signIn(`bench-${format}@example.com`);
+    const runs = [];
+    for (let i = 0; i < mp3Runs; i++) {
+      const t0 = performance.now();
+      const response = await generate(user, { text: long(i), voice: "Charon", locale: "en", format });
+      const body = await response.json();
+      const ms = performance.now() - t0;
+      if (!response.ok) throw new Error(`(e) ${format} generation failed: ${response.status} ${JSON.stringify(body)}`);
+      const timing = parseServerTiming(response.headers.get("server-timing") ?? "");
+      const bytes = (await (await fetch(body.url)).arrayBuffer()).byteLength;
+      runs.push({ ms, seconds: body.durationSeconds, encodeMs: timing.encode?.dur ?? 0, providerMs: timing.provider?.dur ?? 0, bytes, format: body.format });
+    }
+    formatRuns[format] = runs;
+  }
+  const median = (values) =>
+    percentile(
+      [...values].sort((a, b) => a - b),
+      50,
+    );
+  const mp3 = formatRuns.mp3;
+  const wav = formatRuns.wav;
+  const audioSeconds = median(mp3.map((r) => r.seconds));
+  const encodePerMinute = median(mp3.map((r) => (r.encodeMs / r.seconds) * 60));
+  const synthPerMinute = median(mp3.map((r) => (r.providerMs / r.seconds) * 60));
+  const e2e = { wav: median(wav.map((r) => r.ms)), mp3: median(mp3.map((r) => r.ms)) };
+  const bytesPerSecond = { wav: median(wav.map((r) => r.bytes / r.seconds)), mp3: median(mp3.map((r) => r.bytes / r.seconds)) };
+  console.log(`\n(e) MP3 encoding (LAME 3.100 WebAssembly in the local engine Worker), ${mp3Runs} uncached ~450-character generations per format, ~${audioSeconds.toFixed(1)} s of audio each`);
+  console.log(
+    `    encode (Server-Timing, wall time of the service-binding call: WAV in, MP3 out): median ${encodePerMinute.toFixed(0)} ms per minute of audio, ${median(mp3.map((r) => r.encodeMs)).toFixed(1)} ms per generation`,
+  );
+  console.log(`    against synthesis (provider): ${synthPerMinute.toFixed(0)} ms per minute of audio; encode/synthesis ×${(encodePerMinute / synthPerMinute).toFixed(2)}`);
+  console.log(
+    `    end to end p50: WAV ${fmt(e2e.wav)}, MP3 ${fmt(e2e.mp3)} (×${(e2e.mp3 / e2e.wav).toFixed(2)}); stored bytes per second of audio: WAV ${bytesPerSecond.wav.toFixed(0)}, MP3 ${bytesPerSecond.mp3.toFixed(0)} (×${(bytesPerSecond.mp3 / bytesPerSecond.wav).toFixed(3)})`,
+  );
+  if (mp3.some((r) => r.format !== "mp3") || wav.some((r) => r.format !== "wav")) throw new Error("(e) a generation came back in the wrong format");
+  report.mp3 = { audioSeconds, encodeMsPerMinute: encodePerMinute, synthesisMsPerMinute: synthPerMinute, endToEndP50: e2e, bytesPerSecond };
 
   const ok = providerCalls === 1 && successes === 10 && me.credits >= 0 && ledgerSum === me.credits;
   const latency = ratios.map((r) => `p50 ×${r.p50.toFixed(2)} at ${r.concurrency} client(s) ${r.p50GoalMet ? "meets" : "misses"} the goal ≤ ×${P50_RATIO_GOAL}`).join("; ");

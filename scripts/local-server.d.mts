@@ -3,4 +3,4 @@ export interface LocalProduct {
   stop: () => Promise<void>;
 }
 export function freePort(): Promise<number>;
-export function startProduct(options: { stateDir: string; logFile: string }): Promise<LocalProduct>;
+export function startProduct(options: { stateDir: string; logFile: string; vars?: Record<string, string> }): Promise<LocalProduct>;

@@ -54,7 +54,8 @@ async function stopGroup(child) {
   if (left.length > 0) throw new Error(`processes left behind by wrangler dev: ${left.join(", ")}`);
 }
 
-export async function startProduct({ stateDir, logFile }) {
+/** `vars`: extra Worker vars for this run (`wrangler dev --var KEY:VALUE`), e.g. a test fake's URL. */
+export async function startProduct({ stateDir, logFile, vars = {} }) {
   if (!existsSync("dist/spa/index.html")) throw new Error("dist/spa is missing: build the SPA first (vite build)");
   rmSync(stateDir, { recursive: true, force: true });
   mkdirSync(stateDir, { recursive: true });
@@ -66,10 +67,11 @@ export async function startProduct({ stateDir, logFile }) {
   if (migrate.status !== 0) throw new Error(`D1 migrations failed:\n${migrate.stdout}\n${migrate.stderr}`);
 
   const [port, inspectorPort] = [await freePort(), await freePort()];
+  const varFlags = Object.entries(vars).flatMap(([key, value]) => ["--var", `${key}:${value}`]);
   const log = createWriteStream(logFile);
   const child = spawn(
     process.execPath,
-    [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "worker/local-engine/wrangler.toml", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", stateDir],
+    [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "worker/local-engine/wrangler.toml", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", stateDir, ...varFlags],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   child.stdout?.pipe(log);

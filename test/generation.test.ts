@@ -375,8 +375,8 @@ describe("analytics", () => {
 });
 
 describe("cache keys", () => {
-  it("differ whenever provider, model, voice, locale, text, style, seed or temperature differ", async () => {
-    const base = { provider: "gemini", model: "gemini-3.8-flash-lite-tts", voiceId: "gemini-kore", locale: "en", text: "Hello", style: "calm", seed: 1, temperature: 0.5 };
+  it("differ whenever provider, model, voice, locale, text, style, seed, temperature or format differ", async () => {
+    const base = { provider: "gemini", model: "gemini-3.8-flash-lite-tts", voiceId: "gemini-kore", locale: "en", text: "Hello", style: "calm", seed: 1, temperature: 0.5, format: "wav" as const };
     const variants = [
       base,
       { ...base, provider: "local" },
@@ -387,6 +387,7 @@ describe("cache keys", () => {
       { ...base, style: undefined },
       { ...base, seed: 2 },
       { ...base, temperature: 0.6 },
+      { ...base, format: "mp3" as const },
     ];
     const keys = await Promise.all(variants.map(audioCacheKey));
     expect(new Set(keys).size).toBe(variants.length);
@@ -407,7 +408,7 @@ describe("cache keys", () => {
   it("with Upstash configured, a KV miss is answered from Redis and KV is backfilled", async () => {
     const user = await newUser();
     const text = tenWords(crypto.randomUUID().slice(0, 6));
-    const key = await audioCacheKey({ provider: "local", model: "espeak-ng", voiceId: "gemini-kore", locale: "en", text });
+    const key = await audioCacheKey({ provider: "local", model: "espeak-ng", voiceId: "gemini-kore", locale: "en", text, format: "wav" });
     const entry = { storageKey: `audio/${key}.wav`, contentType: "audio/wav", byteSize: 4, durationSeconds: 0.5, provider: "local", model: "espeak-ng" };
     await env.AUDIO_BUCKET.put(entry.storageKey, "RIFF");
     const seen = interceptFetch((request) => {

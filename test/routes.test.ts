@@ -114,11 +114,11 @@ describe("API skeleton", () => {
       expect(status, `${route.method} ${route.path} (${mount.auth})`).toBe(wantStatus);
       expect(body.error.code).toBe(wantCode);
     }
-    expect([...seen].sort()).toEqual(["cron-secret", "public", "signed-url", "user"]);
+    expect([...seen].sort()).toEqual(["cron-secret", "public", "signed-url", "user", "webhook-signature"]);
     const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public")
       .map((m) => m.prefix)
       .sort();
-    expect(publicPaths).toEqual(["/api/auth", "/api/health", "/api/voices"]);
+    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/health", "/api/voices"]);
   });
 });
 
@@ -201,6 +201,23 @@ describe("GET /api/credits/transactions", () => {
     expect(second.body.nextCursor).toBeNull();
     const bobs = await callJson<Page>("/api/credits/transactions", authorized(bob.token));
     expect(bobs.body.items).toEqual([expect.objectContaining({ amount: 10_000, type: "freemium" })]);
+  });
+
+  it("reads like a statement: a generation and its settlement are one line naming the voice; a failed one is one refunded line", async () => {
+    const user = await signInNewUser("statement");
+    const text = `Statement ${crypto.randomUUID().slice(0, 8)} one two three four five six seven eight`;
+    // With the queue down the settlement happens inline, so the line is already final.
+    vi.spyOn(env.JOBS_QUEUE, "send").mockRejectedValue(new Error("queue unavailable"));
+    expect((await call("/api/generate-voice", jsonRequest("POST", { text, voice: "Zephyr" }, user.token))).status).toBe(200);
+    vi.spyOn(env.LOCAL_ENGINE, "fetch").mockImplementationOnce(async () => new Response("engine crashed", { status: 500 }));
+    expect((await call("/api/generate-voice", jsonRequest("POST", { text: `${text} again`, voice: "Zephyr" }, user.token))).status).toBeGreaterThanOrEqual(500);
+    type Line = { amount: number; kind: string; state: string | null; voice: string | null; balanceAfter: number };
+    const { body } = await callJson<{ items: Line[] }>("/api/credits/transactions", authorized(user.token));
+    expect(body.items).toEqual([
+      expect.objectContaining({ kind: "speech", state: "refunded", amount: 0, voice: null, balanceAfter: 10_000 - 66 }),
+      expect.objectContaining({ kind: "speech", state: "charged", amount: -66, voice: "Zephyr", balanceAfter: 10_000 - 66 }),
+      expect.objectContaining({ kind: "welcome", state: null, amount: 10_000, balanceAfter: 10_000 }),
+    ]);
   });
 
   it("rejects a forged cursor and an out-of-range limit", async () => {

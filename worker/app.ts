@@ -21,6 +21,8 @@ import { historyRoutes } from "./routes/history";
 import { audioRoutes } from "./routes/audio";
 import { dailyStatsRoutes } from "./routes/daily-stats";
 import { cloneRoutes } from "./routes/clone";
+import { checkoutRoutes, packageRoutes, portalRoutes, subscriptionRoutes } from "./routes/billing";
+import { stripeWebhookRoutes, verifyStripeWebhook } from "./routes/webhooks";
 
 /** JSON bodies are small; upload routes raise their own limit. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
@@ -28,12 +30,19 @@ export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 /** Exact paths that apply their own, larger body limit once the user is known (routes/clone.ts). */
 export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(["/api/clone-voice"]);
 
-const jsonBodyLimit = bodyLimit({
-  maxSize: JSON_BODY_LIMIT_BYTES,
-  onError: () => {
-    throw new AppError("payload_too_large", `The request body is larger than ${JSON_BODY_LIMIT_BYTES} bytes.`);
-  },
-});
+/** Webhook senders decide their payload sizes; a 413 would only make them retry forever. */
+export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
+const WEBHOOK_PREFIX = "/api/webhooks/";
+
+const limitBody = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError("payload_too_large", `The request body is larger than ${maxSize} bytes.`);
+    },
+  });
+const jsonBodyLimit = limitBody(JSON_BODY_LIMIT_BYTES);
+const webhookBodyLimit = limitBody(WEBHOOK_BODY_LIMIT_BYTES);
 
 /** Every mount and how it is authenticated (PRODUCT §12: default deny; see route-auth.ts). */
 export const ROUTE_MOUNTS: RouteMount[] = [];
@@ -42,7 +51,7 @@ export const app = new Hono<AppEnv>()
   .use("*", requestId)
   .use("/api/*", serverTiming)
   .use("/api/*", configuration)
-  .use("/api/*", (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : jsonBodyLimit(c, next)));
+  .use("/api/*", (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : c.req.path.startsWith(WEBHOOK_PREFIX) ? webhookBodyLimit(c, next) : jsonBodyLimit(c, next)));
 
 mountRoutes(app, ROUTE_MOUNTS, "/api/health", "public", healthRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/auth", "public", authRoutes);
@@ -55,6 +64,11 @@ mountRoutes(app, ROUTE_MOUNTS, "/api/estimate-credits", "user", estimateRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/clone-voice", "user", cloneRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/audio", "signed-url", audioRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/daily-stats", "cron-secret", dailyStatsRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/billing/packages", "public", packageRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/billing/checkout", "user", checkoutRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/billing/portal", "user", portalRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/billing/subscription", "user", subscriptionRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/webhooks/stripe", { scheme: "webhook-signature", verify: verifyStripeWebhook }, stripeWebhookRoutes);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/") || c.req.path === "/api") {

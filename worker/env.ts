@@ -28,6 +28,8 @@ const rawConfigSchema = z.object({
   UPSTASH_REDIS_REST_TOKEN: optionalSecret,
   STRIPE_SECRET_KEY: optionalSecret,
   STRIPE_WEBHOOK_SECRET: optionalSecret,
+  /** Another Stripe API host (stripe-mock, a test fake), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: optionalSecret.pipe(z.url().optional()),
   LIVEKIT_URL: optionalSecret,
   LIVEKIT_API_KEY: optionalSecret,
   LIVEKIT_API_SECRET: optionalSecret,
@@ -95,6 +97,8 @@ function buildConfig(raw: RawConfig) {
     },
     audioUrlSecret: raw.AUDIO_URL_SECRET,
     cronSecret: raw.CRON_SECRET,
+    /** Verifies Stripe webhooks; unset → every delivery is refused as unsigned. */
+    stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     speech: {
       gemini: {
         free: raw.GEMINI_TTS_MODEL_FREE ?? DEFAULT_GEMINI_TTS_MODELS.free,

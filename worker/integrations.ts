@@ -3,7 +3,7 @@
  * its stand-in: speech (Gemini, Replicate, or the local engine for a voice whose provider has no
  * key), cloning (Chatterbox on Replicate, or the local engine), the audio cache (KV, plus Upstash
  * when set), analytics (PostHog or no-op), monitoring (Sentry or the console) and operator
- * notifications (Telegram or off). Nothing else reads `config.secrets` or branches on which
+ * notifications (Telegram or off), billing (Stripe, or null: prices show, buying is off). Nothing else reads `config.secrets` or branches on which
  * provider is configured. Built per request (cheap closures; SDK clients are made on first use),
  * so the clients use that request's instrumented bindings.
  */
@@ -14,6 +14,7 @@ import { createGeminiProvider } from "./providers/gemini";
 import { createLocalProvider } from "./providers/local";
 import { createLocalCloneProvider } from "./providers/local-clone";
 import { createReplicateProvider } from "./providers/replicate";
+import { createStripeGateway, type BillingGateway } from "./providers/stripe";
 import type { CloneProvider, SpeechProvider } from "./providers/types";
 import { kvAudioCache, tieredAudioCache, type AudioCache } from "./services/audio-cache";
 import { noopAnalytics, postHogAnalytics, type Analytics } from "./services/analytics";
@@ -28,6 +29,8 @@ export interface Integrations {
   readonly analytics: Analytics;
   readonly monitoring: Monitoring;
   readonly operatorNotifier: Notifier;
+  /** Null when Stripe is not configured (both the secret key and the webhook secret are needed). */
+  billing(): BillingGateway | null;
 }
 
 const POSTHOG_DEFAULT_HOST = "https://us.i.posthog.com";
@@ -48,6 +51,7 @@ export function createIntegrations(config: AppConfig, env: Env): Integrations {
     audioCache: upstash === undefined ? kvAudioCache(env.CACHE_KV) : tieredAudioCache(env.CACHE_KV, upstash),
     analytics: s.POSTHOG_API_KEY === undefined ? noopAnalytics : postHogAnalytics(s.POSTHOG_API_KEY, s.POSTHOG_HOST ?? POSTHOG_DEFAULT_HOST),
     monitoring: s.SENTRY_DSN === undefined ? consoleMonitoring : sentryMonitoring(s.SENTRY_DSN, config.environment),
+    billing: () => (config.integrations.stripe.status === "configured" && s.STRIPE_SECRET_KEY !== undefined ? createStripeGateway(s.STRIPE_SECRET_KEY, s.STRIPE_API_BASE) : null),
     operatorNotifier: s.TELEGRAM_BOT_TOKEN !== undefined && s.TELEGRAM_CHAT_ID !== undefined ? telegramNotifier(s.TELEGRAM_BOT_TOKEN, s.TELEGRAM_CHAT_ID) : noopNotifier,
   };
 }

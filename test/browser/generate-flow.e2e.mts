@@ -1,7 +1,8 @@
 /**
  * The core journey in a real browser against the local product and its local speech engine:
  * sign in → generate → the audio plays with a real duration → the same text again comes from the
- * cache → it is in the history → it can be played there and deleted.
+ * cache → it is in the history → it can be played there and deleted; and MP3 output: chosen on
+ * the form (and remembered), played and drawn, downloaded as .mp3, listed as MP3 in the history.
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -104,6 +105,37 @@ describe("generate → cache → history → delete", () => {
 
   it("raised no error in the page", () => {
     expect(errors).toEqual([]);
+  });
+});
+
+describe("MP3 output", () => {
+  it("generates an MP3 that plays, downloads as .mp3 and is listed as MP3; the choice is remembered", async () => {
+    const { context: other, page: tab } = await openPage(browser(), { signedInAs: "e2e-mp3@example.com" });
+    await tab.goto("/en/dashboard/generate");
+    await tab.getByRole("radio").first().waitFor({ state: "attached" });
+    const choice = tab.getByTestId("format-choice");
+    expect(await choice.getByRole("radio", { name: "WAV" }).isChecked()).toBe(true);
+    await choice.getByText("MP3", { exact: true }).click();
+    expect(await choice.getByRole("radio", { name: "MP3" }).isChecked()).toBe(true);
+    await tab.getByLabel("Text", { exact: true }).fill(`An MP3 from the browser test, run ${Date.now()}.`);
+    await tab.getByRole("button", { name: "Generate speech" }).click();
+    await tab.getByTestId("result-status").waitFor({ timeout: 30_000 });
+    expect(await tab.getByTestId("result-format").textContent()).toContain("File format: MP3");
+    await expect.poll(() => audioDuration(tab, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    // Chromium's decodeAudioData read the MP3: the waveform has its peaks.
+    expect(Number(await tab.getByRole("slider", { name: "Playback position" }).getAttribute("data-peaks"))).toBeGreaterThan(0);
+    const download = tab.getByRole("link", { name: "Download audio" });
+    expect(await download.getAttribute("download")).toMatch(/\.mp3$/);
+    await tab.reload();
+    await tab.getByTestId("format-choice").waitFor();
+    expect(await tab.getByTestId("format-choice").getByRole("radio", { name: "MP3" }).isChecked()).toBe(true);
+    await tab.goto("/en/dashboard/history");
+    const item = tab.getByTestId("history-item").first();
+    await expect.poll(() => item.getByTestId("history-format").textContent()).toContain("MP3");
+    expect(await item.getByRole("link", { name: /Download audio by/ }).getAttribute("download")).toMatch(/\.mp3$/);
+    await item.getByRole("button", { name: /Play audio by/ }).click();
+    await expect.poll(() => audioDuration(tab, "history-audio"), { timeout: 15_000 }).toBeGreaterThan(0);
+    await other.close();
   });
 });
 

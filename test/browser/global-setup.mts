@@ -1,15 +1,19 @@
 /**
- * Browser suite setup: builds the SPA, starts the product once for all test files (isolated
- * state under test-artifacts/), hands its URL to the tests, and stops it afterwards.
+ * Browser suite setup: builds the SPA, starts a Stripe fake and the product (pointed at it) once
+ * for all test files (isolated state under test-artifacts/), hands their URLs to the tests, and
+ * stops both afterwards.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startProduct } from "../../scripts/local-server.mjs";
+import { TEST_WEBHOOK_SECRET } from "../support/stripe-fake.ts";
+import { startStripeServer } from "./stripe-server.mts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    stripeUrl: string;
   }
 }
 
@@ -21,7 +25,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit", env });
     if (build.status !== 0) throw new Error("vite build failed");
   }
-  const product = await startProduct({ stateDir: "test-artifacts/e2e-state", logFile: "test-artifacts/e2e-wrangler.log" });
+  // Stripe is a fake on 127.0.0.1 (checkout, portal, signed webhooks back to the Worker).
+  const stripe = await startStripeServer();
+  const product = await startProduct({
+    stateDir: "test-artifacts/e2e-state",
+    logFile: "test-artifacts/e2e-wrangler.log",
+    vars: { STRIPE_SECRET_KEY: "sk_test_e2e", STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, STRIPE_API_BASE: stripe.url },
+  });
+  stripe.fake.webhookUrl = `${product.url}/api/webhooks/stripe`;
   project.provide("baseUrl", product.url);
-  return () => product.stop();
+  project.provide("stripeUrl", stripe.url);
+  return async () => {
+    await product.stop();
+    await stripe.stop();
+  };
 }

@@ -34,7 +34,7 @@ describe("locale routing", () => {
     await page.waitForURL("**/fr/");
     await waitForLocale(page, "fr");
     await expect.poll(() => heading.textContent()).toBe("Donnez à vos mots une voix qu'on a envie d'écouter");
-    expect(await page.getByRole("link", { name: "Se connecter" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Se connecter", exact: true }).count()).toBe(1);
     // The choice is remembered: / now opens French even though the browser says English.
     await page.goto("/");
     await page.waitForURL("**/fr/");

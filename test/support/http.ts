@@ -6,7 +6,7 @@ export async function unexpectedFetch(input: RequestInfo | URL): Promise<Respons
   throw new Error(`Unexpected outbound request in a test: ${url}`);
 }
 
-export type Route = (request: Request) => Response | Promise<Response> | undefined;
+export type Route = (request: Request) => Response | undefined | Promise<Response | undefined>;
 
 /** A request as seen by the fake, copied out (bodies made inside a Durable Object stay there). */
 export interface SeenRequest {

@@ -137,6 +137,8 @@ const routes: RouteObject[] = [
                   { path: "clone", lazy: page(() => import("./pages/dashboard/clone")) },
                   { path: "history", lazy: page(() => import("./pages/dashboard/history")) },
                   { path: "credits", lazy: page(() => import("./pages/dashboard/credits")) },
+                  { path: "credits/success", lazy: page(() => import("./pages/dashboard/checkout-success")) },
+                  { path: "credits/cancel", lazy: page(() => import("./pages/dashboard/checkout-cancel")) },
                   { path: "profile", lazy: page(() => import("./pages/dashboard/profile")) },
                 ],
               },

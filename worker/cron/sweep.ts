@@ -7,11 +7,13 @@
  * late normal settlement and the sweep can never both apply. It then finishes settlements whose
  * ledger row was written but whose usage event or history cost was not (an inline settlement
  * that failed after closing the ledger): settling again is a no-op on the ledger and writes the
- * rest. Then the clone-reference backstop (./clone-inputs.ts).
+ * rest. Then the clone-reference backstop (./clone-inputs.ts), and Stripe refund/dispute events
+ * parked for a payment that has since been granted (services/stripe-events.ts).
  */
 import { findAudioByReservation } from "../db/audio-files";
 import { listIncompleteSettlements, listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
 import { settleProduction } from "../services/settlement";
+import { applyParkedEvents } from "../services/stripe-events";
 import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
 
@@ -86,6 +88,12 @@ export async function repairIncompleteSettlements(env: Env, now: Date): Promise<
 }
 
 /** The 5-minute job. */
-export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number; repaired: number; deletedCloneInputs: number }> {
-  return { ...(await sweepOrphanedReservations(env, now)), ...(await repairIncompleteSettlements(env, now)), ...(await purgeStaleCloneInputs(env, now)) };
+export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number; repaired: number; deletedCloneInputs: number; parkedBillingEvents: number }> {
+  return {
+    ...(await sweepOrphanedReservations(env, now)),
+    ...(await repairIncompleteSettlements(env, now)),
+    ...(await purgeStaleCloneInputs(env, now)),
+    // Refunds and disputes that came before their payment, whose apply after the grant failed.
+    parkedBillingEvents: await applyParkedEvents(env.DB),
+  };
 }

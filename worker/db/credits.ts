@@ -1,10 +1,12 @@
-/** Read side of the ledger: balances, the paid-user flag and a user's transaction history. */
-import type { CreditTransaction, Page } from "../shared/contracts";
+/** Read side of the ledger: balances, the paid-user flag, what is owed, and the user's credit statement. */
+import type { CreditTransaction, Page, StatementKind } from "../shared/contracts";
 import { decodeCursor, encodeCursor } from "./pagination";
 
 export interface AccountSummary {
   balance: number;
   isPaid: boolean;
+  /** Credits owed after a refund or dispute took more than the balance held (billing hold while > 0). */
+  creditsOwed: number;
 }
 
 /**
@@ -19,35 +21,79 @@ export async function findAccountSummary(db: D1Database, userId: string, options
   const row = await source
     .prepare(
       `SELECT (SELECT balance FROM credits WHERE user_id = ?1) AS balance,
-              EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?1 AND type IN ('purchase', 'topup')) AS is_paid`,
+              EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?1 AND type IN ('purchase', 'topup')) AS is_paid,
+              (SELECT credits_owed FROM profiles WHERE id = ?1) AS owed`,
     )
     .bind(userId)
-    .first<{ balance: number | null; is_paid: number }>();
-  return row === null || row.balance === null ? null : { balance: row.balance, isPaid: row.is_paid === 1 };
+    .first<{ balance: number | null; is_paid: number; owed: number | null }>();
+  return row === null || row.balance === null ? null : { balance: row.balance, isPaid: row.is_paid === 1, creditsOwed: row.owed ?? 0 };
 }
 
 export async function accountSummary(db: D1Database, userId: string, options: { nearby?: boolean } = {}): Promise<AccountSummary> {
-  return (await findAccountSummary(db, userId, options)) ?? { balance: 0, isPaid: false };
+  return (await findAccountSummary(db, userId, options)) ?? { balance: 0, isPaid: false, creditsOwed: 0 };
 }
 
+const KIND_OF_PURPOSE: Record<string, StatementKind> = { tts: "speech", clone: "clone", call: "call" };
+const KIND_OF_TYPE: Record<CreditTransaction["type"], StatementKind> = {
+  freemium: "welcome",
+  topup: "topup",
+  purchase: "subscription",
+  refund: "refund",
+  chargeback: "chargeback",
+  adjustment: "adjustment",
+  usage: "usage",
+};
+
+/**
+ * The user's credit statement, newest first: one line per operation. A reservation's opening row
+ * carries the line; the row that settled or refunded it only contributes the final amount and the
+ * balance after it.
+ */
 export async function listTransactions(db: D1Database, userId: string, limit: number, cursor: string | undefined): Promise<Page<CreditTransaction>> {
   const after = decodeCursor(cursor);
   const rows = await db
     .prepare(
-      `SELECT id, amount, type, description, balance_after, created_at FROM credit_transactions
-       WHERE user_id = ?1 AND (?2 IS NULL OR created_at < ?2 OR (created_at = ?2 AND id < ?3))
-       ORDER BY created_at DESC, id DESC LIMIT ?4`,
+      `SELECT t.id, t.amount, t.type, t.description, t.balance_after, t.created_at, t.shortfall,
+              r.purpose, r.status, r.final_amount, r.amount AS reserved,
+              (SELECT c.balance_after FROM credit_transactions c WHERE c.reservation_id = t.reservation_id AND c.id <> t.id ORDER BY c.created_at DESC LIMIT 1) AS closing_balance,
+              (SELECT v.name FROM audio_files a JOIN voices v ON v.id = a.voice_id WHERE a.reservation_id = t.reservation_id) AS voice
+       FROM credit_transactions t LEFT JOIN credit_reservations r ON r.id = t.reservation_id
+       WHERE t.user_id = ?1
+         AND (t.reservation_id IS NULL OR t.idempotency_key NOT IN ('settle:' || t.reservation_id, 'refund:' || t.reservation_id))
+         AND (?2 IS NULL OR t.created_at < ?2 OR (t.created_at = ?2 AND t.id < ?3))
+       ORDER BY t.created_at DESC, t.id DESC LIMIT ?4`,
     )
     .bind(userId, after?.createdAt ?? null, after?.id ?? null, limit + 1)
-    .all<{ id: string; amount: number; type: string; description: string; balance_after: number; created_at: string }>();
-  const items = rows.results.slice(0, limit).map((row) => ({
-    id: row.id,
-    amount: row.amount,
-    type: row.type as CreditTransaction["type"],
-    description: row.description,
-    balanceAfter: row.balance_after,
-    createdAt: row.created_at,
-  }));
+    .all<{
+      id: string;
+      amount: number;
+      type: CreditTransaction["type"];
+      description: string;
+      balance_after: number;
+      created_at: string;
+      shortfall: number;
+      purpose: string | null;
+      status: "reserved" | "settled" | "refunded" | null;
+      final_amount: number | null;
+      reserved: number | null;
+      closing_balance: number | null;
+      voice: string | null;
+    }>();
+  const items = rows.results.slice(0, limit).map((row): CreditTransaction => {
+    const reservation = row.status !== null && row.reserved !== null;
+    return {
+      id: row.id,
+      amount: !reservation ? row.amount : row.status === "reserved" ? 0 - (row.reserved ?? 0) : 0 - (row.final_amount ?? 0),
+      type: row.type,
+      kind: reservation ? (KIND_OF_PURPOSE[row.purpose ?? ""] ?? "usage") : KIND_OF_TYPE[row.type],
+      state: !reservation ? null : row.status === "reserved" ? "pending" : row.status === "settled" ? "charged" : "refunded",
+      voice: row.voice,
+      description: row.description,
+      shortfall: row.shortfall,
+      balanceAfter: row.closing_balance ?? row.balance_after,
+      createdAt: row.created_at,
+    };
+  });
   const last = items.at(-1);
   return { items, nextCursor: rows.results.length > limit && last ? encodeCursor(last.createdAt, last.id) : null };
 }

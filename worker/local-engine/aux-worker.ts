@@ -6,8 +6,8 @@
  *
  * The pool does not bundle auxiliary workers, so this builds the engine with the same bundler as
  * `wrangler deploy` (`wrangler deploy --dry-run --outdir dist/local-engine`, ~1.5 s) and hands
- * Miniflare the output: index.js as an ES module and the eSpeak NG .wasm as CompiledWasm. The
- * build is skipped while dist/local-engine/index.js is newer than every input.
+ * Miniflare the output: index.js as an ES module and the .wasm files (eSpeak NG, LAME) as
+ * CompiledWasm. The build is skipped while dist/local-engine/index.js is newer than every input.
  *
  *   import { localEngineAuxWorker } from "./worker/local-engine/aux-worker";
  *   cloudflareTest({ ..., miniflare: { workers: [await localEngineAuxWorker()] } })
@@ -37,6 +37,9 @@ function newestInputMtime(): number {
     path.join(ROOT, "node_modules/espeak-ng/package.json"),
     path.join(ROOT, "node_modules/espeak-ng/dist/espeak-ng.js"),
     path.join(ROOT, "node_modules/espeak-ng/dist/espeak-ng.wasm"),
+    path.join(ROOT, "node_modules/wasm-media-encoders/package.json"),
+    path.join(ROOT, "node_modules/wasm-media-encoders/wasm/mp3.wasm"),
+    path.join(ROOT, "worker/providers/wav.ts"),
     path.join(ROOT, "node_modules/wrangler/package.json"),
   ];
   return Math.max(...inputs.map((file) => statSync(file).mtimeMs));

@@ -10,6 +10,9 @@
  *   POST /synthesize  {"text","language","variant","pitch"?,"speed"?}  -> 200 audio/wav
  *        RIFF WAVE PCM16 mono 22050 Hz, headers X-Duration-Seconds, X-Sample-Rate.
  *        400 {"error":{"code":"validation_failed"|"unsupported_language"|"audio_too_long",...}}
+ *   POST /mp3         body: a PCM or float WAV file (audio/wav, at most 32 MiB) -> 200 audio/mpeg,
+ *        mono CBR 64 kbit/s (./mp3.ts), headers X-Duration-Seconds (of the input), X-Sample-Rate.
+ *        400 {"error":{"code":"unsupported_audio"}}, 413 {"error":{"code":"audio_too_large"}}
  *   GET  /languages   -> {"languages": string[], "voices": [{id,name,voice}]} (read from the build)
  *   GET  /health      -> {"ok": true}
  *
@@ -37,6 +40,7 @@
  */
 import ESpeakNG, { type EmscriptenDeviceOps, type EmscriptenFS, type EmscriptenStream, type ESpeakNGModule, type ESpeakNGOptions, type MemfsNode } from "espeak-ng";
 import espeakWasm from "espeak-ng/dist/espeak-ng.wasm";
+import { encodeWavAsMp3, MAX_MP3_INPUT_BYTES, Mp3InputError } from "./mp3";
 
 // ---------------------------------------------------------------------------------------------
 // Limits and mappings
@@ -501,6 +505,22 @@ async function handleSynthesize(request: Request, ctx: ExecutionContext): Promis
   });
 }
 
+async function handleMp3(request: Request): Promise<Response> {
+  const tooLarge = () => new ApiError(413, "audio_too_large", `The WAV file must be at most ${MAX_MP3_INPUT_BYTES} bytes`);
+  if (Number(request.headers.get("Content-Length") ?? "0") > MAX_MP3_INPUT_BYTES) throw tooLarge();
+  const wav = new Uint8Array(await request.arrayBuffer());
+  if (wav.byteLength > MAX_MP3_INPUT_BYTES) throw tooLarge();
+  try {
+    const { mp3, durationSeconds, sampleRate } = await encodeWavAsMp3(wav);
+    return new Response(mp3, {
+      headers: { "Content-Type": "audio/mpeg", "Cache-Control": "no-store", "X-Duration-Seconds": durationSeconds.toFixed(3), "X-Sample-Rate": String(sampleRate) },
+    });
+  } catch (error) {
+    if (error instanceof Mp3InputError) throw new ApiError(400, "unsupported_audio", error.message);
+    throw error;
+  }
+}
+
 async function handleLanguages(): Promise<Response> {
   const entries = [...(await getCatalog()).values()];
   return json({ languages: entries.map((entry) => entry.id), voices: entries });
@@ -508,6 +528,7 @@ async function handleLanguages(): Promise<Response> {
 
 const ROUTES: Record<string, { method: string; handle: (request: Request, ctx: ExecutionContext) => Promise<Response> }> = {
   "/synthesize": { method: "POST", handle: handleSynthesize },
+  "/mp3": { method: "POST", handle: (request) => handleMp3(request) },
   "/languages": { method: "GET", handle: () => handleLanguages() },
   "/health": { method: "GET", handle: async () => json({ ok: true }) },
 };

@@ -92,6 +92,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
 
   return {
     name: "gemini",
+    format: "wav",
     model: primary,
     async synthesize(request) {
       try {

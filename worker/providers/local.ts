@@ -49,6 +49,7 @@ export function localVoiceFor(voice: Pick<Voice, "id" | "gender">): { variant: s
 export function createLocalProvider(engine: Fetcher): SpeechProvider {
   return {
     name: "local",
+    format: "wav",
     model: () => LOCAL_MODEL,
     synthesize(request): Promise<SpeechResult> {
       const language = espeakLanguage(request.voice.language === "multi" ? request.locale : request.voice.language);

@@ -78,6 +78,7 @@ export function createReplicateProvider(token: string, baseUrl?: string): Speech
   const client = () => (sdk ??= createReplicateClient(token, baseUrl));
   return {
     name: "replicate",
+    format: "mp3",
     model: () => ORPHEUS_MODEL,
     async synthesize(request): Promise<SpeechResult> {
       const input = { text: request.text, voice: request.voice.name, ...(request.temperature !== undefined ? { temperature: request.temperature } : {}) };

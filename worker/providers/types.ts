@@ -7,6 +7,7 @@
  * Nothing outside providers/ calls AI APIs.
  */
 import type { Voice } from "../db/voices";
+import type { AudioFormat } from "../shared/contracts";
 
 export type ProviderName = "gemini" | "replicate" | "local";
 export type Tier = "free" | "paid";
@@ -38,6 +39,8 @@ export interface SpeechResult {
 
 export interface SpeechProvider {
   readonly name: ProviderName;
+  /** The container its audio comes in; a WAV engine's audio can be stored as MP3 (services/mp3.ts), an MP3 engine's only as MP3. */
+  readonly format: AudioFormat;
   /** The model a request of this tier asks for first; part of the cache key. */
   model(tier: Tier): string;
   synthesize(request: SpeechRequest): Promise<SpeechResult>;

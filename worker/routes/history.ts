@@ -1,7 +1,7 @@
 /** `GET /api/history`, `DELETE /api/history/:id`, `DELETE /api/history`: the user's own generations (signed-in users, declared in app.ts). */
 import { Hono } from "hono";
 import type { AppEnv } from "../context";
-import type { DeleteHistoryResponse, HistoryItem, Page } from "../shared/contracts";
+import { audioFormatOf, type DeleteHistoryResponse, type HistoryItem, type Page } from "../shared/contracts";
 import { AppError } from "../shared/errors";
 import { parseInput } from "../middleware";
 import { deleteAllHistory, deleteHistoryItem, listHistory } from "../db/audio-files";
@@ -29,6 +29,7 @@ export const historyRoutes = new Hono<AppEnv>()
         provider: row.provider,
         model: row.model,
         contentType: row.content_type,
+        format: audioFormatOf(row.content_type),
         createdAt: row.created_at,
         url: await links.link(row.id, row.storage_key),
       })),

@@ -19,6 +19,7 @@ export const meRoutes = new Hono<AppEnv>().get("/", async (c) => {
     createdAt: profile.created_at,
     credits: summary.balance,
     isPaid: summary.isPaid,
+    creditsOwed: summary.creditsOwed,
   };
   return c.json(body);
 });

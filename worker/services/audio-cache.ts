@@ -6,6 +6,7 @@
  */
 import { Redis } from "@upstash/redis/cloudflare";
 import { z } from "zod";
+import type { AudioFormat } from "../shared/contracts";
 import { normaliseText } from "../shared/text-metrics";
 
 export const cacheEntrySchema = z.object({
@@ -27,9 +28,14 @@ export interface CacheKeyInput {
   style?: string;
   seed?: number;
   temperature?: number;
+  /** The stored format (services/mp3.ts `storedFormat`). */
+  format: AudioFormat;
 }
 
-/** Full SHA-256 (hex) of a canonical serialisation; never truncated. */
+/**
+ * Full SHA-256 (hex) of a canonical serialisation; never truncated. The stored format is its last
+ * element, left out for WAV so the keys of audio cached before MP3 existed stay valid.
+ */
 export async function audioCacheKey(input: CacheKeyInput): Promise<string> {
   const canonical = JSON.stringify([
     "tts-v1",
@@ -41,6 +47,7 @@ export async function audioCacheKey(input: CacheKeyInput): Promise<string> {
     input.style === undefined ? null : normaliseText(input.style),
     input.seed ?? null,
     input.temperature ?? null,
+    ...(input.format === "wav" ? [] : [input.format]),
   ]);
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(canonical));
   return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");

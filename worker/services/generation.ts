@@ -14,6 +14,7 @@ import { isSpeechLanguage } from "../shared/limits";
 import { estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../shared/pricing";
 import { measureText, normaliseText, type TextMeasure } from "../shared/text-metrics";
 import { audioCacheKey, type CacheEntry } from "./audio-cache";
+import { storedFormat } from "./mp3";
 import type { SpeechOrder } from "./orders";
 
 export interface PreparedGeneration {
@@ -62,7 +63,8 @@ export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier,
   const provider = integrations.speechFor(voice);
   const model = provider.model(tier);
   const billableWords = measure.billableWords + styleWords;
-  const cacheKey = await audioCacheKey({ provider: provider.name, model, voiceId: voice.id, locale, text, style, seed: input.seed, temperature: input.temperature });
+  const format = storedFormat(input.format, provider.format);
+  const cacheKey = await audioCacheKey({ provider: provider.name, model, voiceId: voice.id, locale, text, style, seed: input.seed, temperature: input.temperature, format });
   return {
     order: {
       kind: "tts",
@@ -73,7 +75,7 @@ export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier,
       characters: measure.characters,
       ledgerDescription: `Voice generation (${voice.name})`,
       history: { voiceId: voice.id, text, ...(style !== undefined ? { style } : {}), locale },
-      speech: { voice, tier, ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.temperature !== undefined ? { temperature: input.temperature } : {}) },
+      speech: { voice, tier, format, ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.temperature !== undefined ? { temperature: input.temperature } : {}) },
     },
     voice,
     pricedAs: pricedAs(voice),

@@ -5,6 +5,7 @@
  */
 import type { Voice } from "../db/voices";
 import type { ProviderName, Tier } from "../providers/types";
+import type { AudioFormat } from "../shared/contracts";
 import type { CloneReference } from "./clone-references";
 
 interface OrderBase {
@@ -24,7 +25,8 @@ interface OrderBase {
 
 export interface SpeechOrder extends OrderBase {
   kind: "tts";
-  speech: { voice: Voice; tier: Tier; seed?: number; temperature?: number };
+  /** `format`: what the audio is stored as (services/mp3.ts); a clone is stored as its provider made it. */
+  speech: { voice: Voice; tier: Tier; seed?: number; temperature?: number; format: AudioFormat };
 }
 
 export interface CloneOrder extends OrderBase {

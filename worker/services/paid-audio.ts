@@ -15,7 +15,7 @@ import { recordAudioFile, type NewAudioFile } from "../db/audio-files";
 import type { AccountSummary } from "../db/credits";
 import type { Integrations } from "../integrations";
 import { enqueueJob } from "../queues/messages";
-import type { GenerateVoiceResponse } from "../shared/contracts";
+import { audioFormatOf, type GenerateVoiceResponse } from "../shared/contracts";
 import { AppError } from "../shared/errors";
 import type { CacheEntry } from "./audio-cache";
 import type { AudioLinks } from "./audio-urls";
@@ -77,6 +77,9 @@ export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, acc
     const id = await recordFreeDelivery(ctx, order, hit, options.deferFreeHistory ?? true);
     return { id, entry: hit, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "cache" };
   }
+  if (account.creditsOwed > 0) {
+    throw new AppError("billing_hold", "Your account is on hold because a payment was refunded or disputed after its credits were spent. Contact support to settle it.");
+  }
   await options.beforeProduction?.();
   const gate = ctx.env.GENERATION_GATE.get(ctx.env.GENERATION_GATE.idFromName(order.cacheKey));
   const started = performance.now();
@@ -85,6 +88,7 @@ export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, acc
   switch (outcome.kind) {
     case "produced":
       ctx.timing?.add("provider", outcome.providerMs);
+      if (outcome.encodeMs > 0) ctx.timing?.add("encode", outcome.encodeMs);
       return { id: outcome.productionId, entry: outcome.entry, creditsUsed: outcome.creditsUsed, creditsRemaining: outcome.creditsRemaining, cached: false, source: "produced" };
     case "shared": {
       const id = await recordFreeDelivery(ctx, order, outcome.entry, options.deferFreeHistory ?? true);
@@ -109,5 +113,6 @@ export async function audioResponseBody(delivery: AudioDelivery, links: AudioLin
     provider: delivery.entry.provider,
     model: delivery.entry.model,
     durationSeconds: delivery.entry.durationSeconds,
+    format: audioFormatOf(delivery.entry.contentType),
   };
 }

@@ -1,10 +1,11 @@
 /**
  * The paid half of the paid-audio path, run inside the GenerationGate so identical concurrent
- * orders share it: reserve the estimate → call the provider (under the provider timeout) → store
- * the audio in R2 → write the history row → write the cache → settle (through the queue, inline
- * if the queue refuses). Every failure before the history row exists refunds the reservation in
- * full before it returns; once the row exists the audio is delivered and charged, and nothing
- * after it (cache, queue, usage, analytics) can turn the outcome into an error.
+ * orders share it: reserve the estimate → call the provider (under the provider timeout) → put
+ * the audio in the order's format (MP3 encoding, services/mp3.ts) → store it in R2 → write the
+ * history row → write the cache → settle (through the queue, inline if the queue refuses). Every
+ * failure before the history row exists refunds the reservation in full before it returns; once
+ * the row exists the audio is delivered and charged, and nothing after it (cache, queue, usage,
+ * analytics) can turn the outcome into an error.
  */
 import { AppError, type ErrorCode } from "../shared/errors";
 import type { ConfigSnapshot } from "../env";
@@ -19,6 +20,7 @@ import { cloneSettlement } from "../queues/clone-settle";
 import { geminiCreditsFromTokens } from "../shared/pricing";
 import { audioCacheKey, type CacheEntry } from "./audio-cache";
 import { cloneInputKey } from "./clone-references";
+import { inStoredFormat } from "./mp3";
 import type { AudioOrder } from "./orders";
 import { settleProduction } from "./settlement";
 
@@ -31,7 +33,7 @@ export interface ProductionJob {
 }
 
 export type GateOutcome =
-  | { kind: "produced"; entry: CacheEntry; cacheKey: string; productionId: string; creditsUsed: number; creditsRemaining: number; providerMs: number }
+  | { kind: "produced"; entry: CacheEntry; cacheKey: string; productionId: string; creditsUsed: number; creditsRemaining: number; providerMs: number; encodeMs: number }
   | { kind: "shared"; entry: CacheEntry }
   | { kind: "failed"; code: ErrorCode; message: string; field?: string; retryAfterSeconds?: number; shareable: boolean };
 
@@ -105,7 +107,17 @@ function failureOf(error: unknown, order: AudioOrder): Failure {
 async function storedKeyFor(order: AudioOrder, result: SpeechResult): Promise<string> {
   if (order.kind !== "tts" || (result.model === order.model && result.provider === order.provider)) return order.cacheKey;
   const { history, speech } = order;
-  return audioCacheKey({ provider: result.provider, model: result.model, voiceId: speech.voice.id, locale: history.locale, text: history.text, style: history.style, seed: speech.seed, temperature: speech.temperature });
+  return audioCacheKey({
+    provider: result.provider,
+    model: result.model,
+    voiceId: speech.voice.id,
+    locale: history.locale,
+    text: history.text,
+    style: history.style,
+    seed: speech.seed,
+    temperature: speech.temperature,
+    format: speech.format,
+  });
 }
 
 type SettlementMessage = Extract<JobMessageInput, { type: "generation.settle" | "clone.settle" }>;
@@ -138,9 +150,15 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob): 
   let storedKey: string;
   const started = performance.now();
   let providerMs = 0;
+  let encodeMs = 0;
   try {
     result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal));
     providerMs = performance.now() - started;
+    if (order.kind === "tts") {
+      const spoken = result;
+      result = await withDeadline(config.providerTimeoutMs, (signal) => inStoredFormat(env.LOCAL_ENGINE, spoken, order.speech.format, signal));
+      encodeMs = performance.now() - started - providerMs;
+    }
     storedKey = await storedKeyFor(order, result);
     entry = {
       storageKey: `audio/${storedKey}.${result.extension}`,
@@ -178,5 +196,5 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob): 
   }
   const difference = order.estimate - creditsUsed;
   const creditsRemaining = difference >= 0 ? held.balance + difference : Math.max(0, held.balance + difference);
-  return { kind: "produced", entry, cacheKey: storedKey, productionId, creditsUsed, creditsRemaining, providerMs };
+  return { kind: "produced", entry, cacheKey: storedKey, productionId, creditsUsed, creditsRemaining, providerMs, encodeMs };
 }

@@ -1,7 +1,7 @@
 /**
  * Per-request timing: where an `/api/*` request spends its time. This module owns
  *  - `RequestTiming`, the per-request tally of round trips, statements and milliseconds per backend
- *    (D1, KV, R2, the queue, the provider, the generation gate) and its `Server-Timing` header;
+ *    (D1, KV, R2, the queue, the provider, MP3 encoding, the generation gate) and its `Server-Timing` header;
  *  - `instrumentEnv`, the copy of `env` whose D1, KV, R2 and queue bindings record every round trip
  *    in a `RequestTiming` (every other binding and var is the original, unchanged);
  * The middleware that installs both per request and writes the header is `serverTiming` in
@@ -13,10 +13,10 @@
  */
 import { originalEnv, registerEnvCopy } from "../env";
 
-export type TimingName = "d1" | "kv" | "r2" | "queue" | "provider" | "gate";
+export type TimingName = "d1" | "kv" | "r2" | "queue" | "provider" | "encode" | "gate";
 
 /** Header order; `total` always comes last. */
-const TIMING_NAMES: readonly TimingName[] = ["d1", "kv", "r2", "queue", "provider", "gate"];
+const TIMING_NAMES: readonly TimingName[] = ["d1", "kv", "r2", "queue", "provider", "encode", "gate"];
 
 /** What `units` count for a name, where they are worth showing next to the round trips. */
 const UNIT_LABEL: Partial<Record<TimingName, string>> = { d1: "statement", queue: "message" };

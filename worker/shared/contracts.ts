@@ -4,13 +4,18 @@
  */
 import { z } from "zod";
 import type { ErrorCode } from "./errors";
-import { type CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
+import { AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
 
-export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS } from "./limits";
-export type { Locale } from "./limits";
+export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS, AUDIO_OUTPUT_FORMATS } from "./limits";
+export type { AudioFormat, Locale } from "./limits";
 
 /** Speech locales a generation may request (BCP 47 language or language-region). */
 export const speechLocaleSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "use a locale such as en, es or pt-BR");
+
+/** The format of stored audio, from its content type (`audio/mpeg` is MP3; everything we store else is WAV). */
+export function audioFormatOf(contentType: string): AudioFormat {
+  return /mpeg|mp3/i.test(contentType) ? "mp3" : "wav";
+}
 
 export const generateVoiceRequestSchema = z.object({
   text: z.string(),
@@ -19,6 +24,11 @@ export const generateVoiceRequestSchema = z.object({
   seed: z.number().int().min(0).max(2_147_483_647).optional(),
   temperature: z.number().min(0).max(2).optional(),
   locale: speechLocaleSchema.optional(),
+  /**
+   * The stored file's format; default "wav". Voices whose engine speaks MP3 only (Orpheus on
+   * Replicate) are stored as MP3 whichever is asked for; the response's `format` says which.
+   */
+  format: z.enum(AUDIO_OUTPUT_FORMATS, { error: `choose one of ${AUDIO_OUTPUT_FORMATS.join(", ")}` }).optional(),
 });
 export type GenerateVoiceRequest = z.infer<typeof generateVoiceRequestSchema>;
 
@@ -31,6 +41,8 @@ export interface GenerateVoiceResponse {
   provider: "gemini" | "replicate" | "local";
   model: string;
   durationSeconds: number;
+  /** The stored file's format (what `url` serves: audio/wav or audio/mpeg). */
+  format: AudioFormat;
 }
 
 /** Voice cloning, `POST /api/clone-voice` (multipart/form-data): these text fields plus `file` (see limits.ts). */
@@ -90,6 +102,8 @@ export interface MeResponse {
   createdAt: string;
   credits: number;
   isPaid: boolean;
+  /** Credits owed after a refund or dispute of spent credits: paid work is refused while > 0. */
+  creditsOwed: number;
 }
 
 export interface AuthConfigResponse {
@@ -110,11 +124,27 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** What a statement line is about, for its label. */
+export type StatementKind = "welcome" | "speech" | "clone" | "call" | "topup" | "subscription" | "refund" | "chargeback" | "adjustment" | "usage";
+
+/**
+ * One line of the credit statement: one operation. A reservation and the row that closed it are
+ * one line whose amount is what was finally charged (0 when the work failed and was refunded).
+ */
 export interface CreditTransaction {
   id: string;
+  /** Net change of balance of the whole operation. */
   amount: number;
+  /** The ledger type of the operation's first row. */
   type: "freemium" | "purchase" | "topup" | "usage" | "refund" | "adjustment" | "chargeback";
+  kind: StatementKind;
+  /** Reservations only: still open, charged, or refunded because the work failed. */
+  state: "pending" | "charged" | "refunded" | null;
+  /** The voice of a speech or clone line, when its audio was made. */
+  voice: string | null;
   description: string;
+  /** Credits a refund or dispute could not take because they were spent (owed). */
+  shortfall: number;
   balanceAfter: number;
   createdAt: string;
 }
@@ -133,6 +163,8 @@ export interface HistoryItem {
   provider: string;
   model: string;
   contentType: string;
+  /** The stored file's format, from `contentType`. */
+  format: AudioFormat;
   createdAt: string;
   /** Signed, short-lived URL for playback and download. */
   url: string;

@@ -10,6 +10,7 @@ export const ERROR_STATUS = {
   insufficient_credits: 402,
   forbidden: 403,
   paid_feature: 403,
+  billing_hold: 403,
   local_auth_disabled: 403,
   not_found: 404,
   route_not_found: 404,

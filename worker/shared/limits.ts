@@ -19,6 +19,10 @@ export const CLONE_TEXT_MAX_CHARACTERS = 500;
  * with combining marks stays small.
  */
 export const CLONE_TEXT_MAX_CODE_POINTS = 5_000;
+/** The containers generated audio is stored and served in (issue 9 §4); generation's `format`. */
+export const AUDIO_OUTPUT_FORMATS = ["wav", "mp3"] as const;
+export type AudioFormat = (typeof AUDIO_OUTPUT_FORMATS)[number];
+
 export const CLONE_AUDIO_FORMATS = ["wav", "mp3", "ogg", "m4a"] as const;
 
 /**

@@ -17,6 +17,7 @@ import type {
   Page,
   VoiceListResponse,
 } from "../../../worker/shared/contracts";
+import type { BillingPackagesResponse, CheckoutResponse, CheckoutStatusResponse, SubscriptionResponse } from "../../../worker/shared/billing";
 import type { ErrorCode } from "../../../worker/shared/errors";
 import type { Locale } from "../i18n/routing";
 
@@ -197,6 +198,12 @@ export const api = {
   history: (cursor?: string, limit = 10) => request<Page<HistoryItem>>("GET", `/api/history${query({ limit, cursor })}`),
   deleteHistoryItem: (id: string) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`),
   deleteAllHistory: () => request<DeleteHistoryResponse>("DELETE", "/api/history"),
+  billingPackages: () => request<BillingPackagesResponse>("GET", "/api/billing/packages", { auth: false }),
+  /** A Checkout Session for the package; the browser then goes to its URL. */
+  checkout: (packageId: string, locale: Locale) => request<CheckoutResponse>("POST", "/api/billing/checkout", { body: { packageId, locale } }),
+  checkoutStatus: (sessionId: string) => request<CheckoutStatusResponse>("GET", `/api/billing/checkout/${encodeURIComponent(sessionId)}`),
+  billingPortal: (locale: Locale) => request<CheckoutResponse>("POST", "/api/billing/portal", { body: { locale } }),
+  subscription: () => request<SubscriptionResponse>("GET", "/api/billing/subscription"),
 };
 
 /** Public sample of a voice (audio/wav), playable without signing in. */

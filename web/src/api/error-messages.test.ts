@@ -18,7 +18,7 @@ describe("error-code translation", () => {
 
   it("shows the message in the user's language, not the server's English", () => {
     const error = new ApiError("insufficient_credits", "Not enough credits: need 66, have 10.", 402, { requestId: "req-1" });
-    expect(describeError(error, spanish)).toEqual({ message: es["error.insufficient_credits"], reference: "req-1" });
+    expect(describeError(error, spanish)).toEqual({ message: es["error.insufficient_credits"], reference: "req-1", buyCredits: true });
   });
 
   it("explains the field a validation error names", () => {

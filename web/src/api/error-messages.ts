@@ -14,6 +14,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   insufficient_credits: "error.insufficient_credits",
   forbidden: "error.forbidden",
   paid_feature: "error.paid_feature",
+  billing_hold: "error.billing_hold",
   local_auth_disabled: "error.local_auth_disabled",
   not_found: "error.not_found",
   route_not_found: "error.route_not_found",
@@ -59,6 +60,8 @@ export interface UserFacingError {
   message: string;
   /** The request id, for support; absent for network failures. */
   reference?: string;
+  /** The way out is buying credits: the notice links to the Credits page. */
+  buyCredits?: true;
 }
 
 export function describeError(error: unknown, { t }: Pick<Translator, "t">): UserFacingError {
@@ -74,5 +77,5 @@ export function describeError(error: unknown, { t }: Pick<Translator, "t">): Use
   if (error.code === "rate_limited" && error.details.retryAfterSeconds !== undefined) {
     return { message: t("error.rate_limited_retry", { seconds: error.details.retryAfterSeconds }), ...reference };
   }
-  return { message: t(ERROR_MESSAGE_KEYS[error.code]), ...reference };
+  return { message: t(ERROR_MESSAGE_KEYS[error.code]), ...reference, ...(error.code === "insufficient_credits" ? { buyCredits: true as const } : {}) };
 }

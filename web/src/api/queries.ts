@@ -8,6 +8,8 @@ export const queryKeys = {
   voices: ["voices", "tts"] as const,
   history: ["history"] as const,
   transactions: ["transactions"] as const,
+  packages: ["billing", "packages"] as const,
+  subscription: ["billing", "subscription"] as const,
 };
 
 export function useMe() {
@@ -22,4 +24,9 @@ export function useVoices() {
 /** Shows a balance the server just reported without waiting for a refetch. */
 export function setBalance(queryClient: QueryClient, credits: number): void {
   queryClient.setQueryData<MeResponse>(queryKeys.me, (me) => (me === undefined ? me : { ...me, credits }));
+}
+
+/** The credit packages and whether buying is possible here (public; the landing and Credits page). */
+export function usePackages() {
+  return useQuery({ queryKey: queryKeys.packages, queryFn: api.billingPackages, staleTime: 10 * 60_000 });
 }

@@ -7,18 +7,21 @@
  *   ResultWorking    work in progress: elapsed time with an indeterminate bar, or an upload's share
  *   ResultError      the error, with its reference
  *   ResultCancelled  what cancelling did
- *   ResultDone       voice, duration, cache-or-credits badge, local-engine badge, waveform player,
- *                    optional details and the new balance
+ *   ResultDone       voice, duration, file format (where chosen), cache-or-credits badge,
+ *                    local-engine badge, waveform player, optional details and the new balance
  *
  * Pages decide which state to show and word it; this module owns the markup (roles, aria-live and
  * aria-busy, the test ids the browser suite reads) and the elapsed-time clock.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { GenerateVoiceResponse } from "../../../worker/shared/contracts";
+import { Link } from "react-router";
 import type { UserFacingError } from "../api/error-messages";
 import { useI18n } from "../i18n/i18n";
+import { localizePath } from "../i18n/routing";
+import { FormatBadge } from "./format-badge";
 import { CheckIcon, ClockIcon, WaveIcon } from "./icons";
-import { Badge, Card, ErrorNotice, StepHeading } from "./ui";
+import { Badge, buttonClass, Card, ErrorNotice, StepHeading } from "./ui";
 import { WaveformPlayer } from "./waveform-player";
 
 /** The height of the result area in px; each page keeps the one its layout was made for. */
@@ -122,8 +125,18 @@ export function ResultError({ error }: { error: UserFacingError }) {
   const { size } = useContext(ResultContext);
   return (
     <div className={`flex ${size.min} flex-col justify-center`}>
-      <ErrorNotice message={error.message} reference={error.reference} referenceLabel={t("common.reference")} />
+      <ErrorNotice message={error.message} reference={error.reference} referenceLabel={t("common.reference")} action={error.buyCredits ? <BuyCreditsLink /> : undefined} />
     </div>
+  );
+}
+
+/** Where an insufficient-credits error points: the Credits page's packages. */
+export function BuyCreditsLink() {
+  const { t, locale } = useI18n();
+  return (
+    <Link to={`${localizePath(locale, "/dashboard/credits")}#buy`} className={buttonClass("primary", "sm")} data-testid="buy-credits-link">
+      {t("error.buyCredits")}
+    </Link>
   );
 }
 
@@ -136,7 +149,7 @@ export function ResultCancelled({ children }: { children: string }) {
   );
 }
 
-type Result = Pick<GenerateVoiceResponse, "id" | "url" | "durationSeconds" | "cached" | "creditsUsed" | "creditsRemaining" | "provider">;
+type Result = Pick<GenerateVoiceResponse, "id" | "url" | "durationSeconds" | "cached" | "creditsUsed" | "creditsRemaining" | "provider" | "format">;
 
 interface DoneProps {
   result: Result;
@@ -146,13 +159,15 @@ interface DoneProps {
   fileName: string;
   /** Explains the local-engine badge (shown only for results of the local engine). */
   localEngineHint: string;
+  /** Shows the file format's badge (Generate, where the user chose it; a clone's row has no room). */
+  showFormat?: boolean;
   /** Shown before the new balance in the line under the player. */
   details?: ReactNode;
   detailsTestId?: string;
 }
 
 /** The finished result; moves focus to the step's heading when it appears. */
-export function ResultDone({ result, name, fileName, localEngineHint, details, detailsTestId }: DoneProps) {
+export function ResultDone({ result, name, fileName, localEngineHint, showFormat = false, details, detailsTestId }: DoneProps) {
   const { t, tp, formatDuration } = useI18n();
   const { size, focusHeading } = useContext(ResultContext);
   // biome-ignore lint/correctness/useExhaustiveDependencies: result.id is the trigger, so each new result takes the focus
@@ -163,6 +178,7 @@ export function ResultDone({ result, name, fileName, localEngineHint, details, d
         <span className="font-semibold text-slate-900">{name}</span>
         <span className="text-slate-400">·</span>
         <span className="tabular-nums text-slate-600">{formatDuration(result.durationSeconds)}</span>
+        {showFormat && <FormatBadge format={result.format} testId="result-format" />}
         <span data-testid="result-status" data-cached={result.cached ? "true" : "false"}>
           {result.cached ? (
             <Badge tone="emerald">

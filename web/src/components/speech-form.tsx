@@ -5,6 +5,7 @@
  *                     code-point bound too, which it names when that is what is exceeded)
  *   SpeechTextField   the labelled text box with its counter, word count and limit, and
  *                     Ctrl/⌘+Enter to submit
+ *   FormatChoice      WAV or MP3 for the stored file (a radio group with a one-line hint)
  *   CostAndSubmit     the estimate and what it leaves of the balance, cancel while working, the
  *                     submit button, and under the row why the form cannot be sent yet
  *
@@ -12,6 +13,8 @@
  * lib/clone-input.
  */
 import { useId, type ReactNode, type Ref } from "react";
+// limits.ts, not contracts.ts: the Clone page loads this module, and contracts.ts brings zod.
+import { AUDIO_OUTPUT_FORMATS, type AudioFormat } from "../../../worker/shared/limits";
 import { useI18n } from "../i18n/i18n";
 import type { FieldCount } from "../lib/speech-input";
 import { CoinsIcon } from "./icons";
@@ -81,6 +84,33 @@ export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeh
         <span className="hidden sm:inline"> · {t("generate.shortcut")}</span>
       </p>
     </div>
+  );
+}
+
+const FORMAT_LABELS = { wav: "generate.formatWav", mp3: "generate.formatMp3" } as const;
+
+/** The stored file's format: two segmented radio buttons and what tells them apart. */
+export function FormatChoice({ value, onChange }: { value: AudioFormat; onChange: (format: AudioFormat) => void }) {
+  const { t } = useI18n();
+  const ids = { name: useId(), help: useId() };
+  return (
+    <fieldset className="mt-5" aria-describedby={ids.help} data-testid="format-choice">
+      <legend className="text-sm font-medium text-slate-800">{t("generate.format")}</legend>
+      <div className="mt-1.5 inline-flex rounded-xl border border-slate-300 bg-white p-0.5">
+        {AUDIO_OUTPUT_FORMATS.map((format) => (
+          <label
+            key={format}
+            className={`cursor-pointer rounded-lg px-4 py-1.5 text-sm font-semibold transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-rose-500 ${value === format ? "bg-slate-900 text-white" : "text-slate-700 hover:bg-slate-100"}`}
+          >
+            <input type="radio" name={ids.name} value={format} checked={value === format} onChange={() => onChange(format)} className="sr-only" />
+            {t(FORMAT_LABELS[format])}
+          </label>
+        ))}
+      </div>
+      <p id={ids.help} className="mt-1.5 text-xs text-slate-500">
+        {t("generate.formatHelp")}
+      </p>
+    </fieldset>
   );
 }
 

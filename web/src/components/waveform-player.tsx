@@ -1,8 +1,9 @@
 /**
  * Audio player with a canvas waveform: downloads the signed URL once into a Blob (so playback,
- * seeking and download keep working after the URL expires), decodes it with Web Audio for the
- * peaks, and plays it through a hidden <audio>. The waveform is a keyboard-operable slider.
- * Its height is fixed in every state so nothing moves when the audio arrives.
+ * seeking and download keep working after the URL expires), decodes it (WAV or MP3) with Web Audio
+ * for the peaks (their count is the slider's `data-peaks`, 0 when it could not be decoded), and
+ * plays it through a hidden <audio>. The waveform is a keyboard-operable slider. Its height is
+ * fixed in every state so nothing moves when the audio arrives.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useI18n } from "../i18n/i18n";
@@ -181,6 +182,7 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
           aria-valuenow={Math.round(time)}
           aria-valuetext={timeText}
           aria-disabled={!ready}
+          data-peaks={peaks.length}
           onKeyDown={onKeyDown}
           onPointerDown={(event) => {
             if (!ready) return;

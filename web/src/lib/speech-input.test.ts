@@ -146,6 +146,11 @@ describe("form rules", () => {
       temperature: 1.5,
     });
   });
+  it("sends the chosen file format, and none when nothing was chosen", () => {
+    expect(buildRequest({ ...input({ format: "mp3" }), voice: gemini }).format).toBe("mp3");
+    expect(buildRequest({ ...input({ format: "wav" }), voice: orpheus }).format).toBe("wav");
+    expect("format" in buildRequest({ ...input(), voice: gemini })).toBe(false);
+  });
   it("drops the style for voices that do not accept one", () => {
     expect(buildRequest({ ...input({ style: "warmly" }), voice: orpheus }).style).toBeUndefined();
   });

@@ -4,7 +4,7 @@
  */
 import { measureText } from "../../../worker/shared/text-metrics";
 import { estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/shared/pricing";
-import type { GenerateVoiceRequest, Voice } from "../../../worker/shared/contracts";
+import type { AudioFormat, GenerateVoiceRequest, Voice } from "../../../worker/shared/contracts";
 
 export type Tier = "free" | "paid";
 
@@ -72,6 +72,8 @@ export interface FormInput {
   temperature: number | null;
   locale: string;
   tier: Tier;
+  /** The stored file's format; left out of the request when not chosen (the server's default is WAV). */
+  format?: AudioFormat;
 }
 
 /** The first reason the form cannot be sent yet, or null. */
@@ -94,6 +96,7 @@ export function parseSeed(value: string): number | null {
 /** The request body; paid-only settings are sent only by paid users, style only to Gemini voices. */
 export function buildRequest(input: FormInput & { voice: Voice }): GenerateVoiceRequest {
   const body: GenerateVoiceRequest = { text: input.text, voice: input.voice.id, locale: input.locale };
+  if (input.format !== undefined) body.format = input.format;
   if (acceptsStyle(input.voice) && input.style.trim() !== "") body.style = input.style;
   if (input.tier === "paid") {
     const seed = parseSeed(input.seed);

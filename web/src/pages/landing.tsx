@@ -1,11 +1,12 @@
-/** Landing page: what SexyVoice does, voices to listen to, and the way in. */
+/** Landing page: what SexyVoice does, voices to listen to, prices, and the way in. */
 import { Link } from "react-router";
 import type { Voice } from "../../../worker/shared/contracts";
-import { useVoices } from "../api/queries";
+import { usePackages, useVoices } from "../api/queries";
 import { useAuth } from "../auth/auth";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
 import { ArrowRightIcon, BoltIcon, CoinsIcon, DownloadIcon, GlobeIcon, MicIcon, WaveIcon } from "../components/icons";
+import { PackageGrid } from "../components/pricing";
 import { SampleButton } from "../components/sample-player";
 import { Brand, SiteHeader } from "../components/site-header";
 import { LanguageSwitcher } from "../components/language-switcher";
@@ -74,6 +75,8 @@ export default function Landing() {
   const { status } = useAuth();
   useDocumentTitle(t("landing.documentTitle"));
   const voices = useVoices();
+  const packages = usePackages();
+  const buyPath = status === "signed-in" ? `${localizePath(locale, "/dashboard/credits")}#buy` : localizePath(locale, "/sign-in");
   const featured = FEATURED.map((id) => voices.data?.voices.find((voice) => voice.id === id)).filter((voice): voice is Voice => voice !== undefined);
   const start = status === "signed-in" ? localizePath(locale, "/dashboard/generate") : localizePath(locale, "/sign-in");
   const voiceCount = voices.data?.voices.length ?? 38;
@@ -157,6 +160,31 @@ export default function Landing() {
               <ul className="mt-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-busy={voices.isPending}>
                 {voices.isPending ? FEATURED.map((id) => <li key={id} className="h-[86px] animate-pulse rounded-2xl bg-slate-100" />) : featured.map((voice) => <VoiceSampleCard key={voice.id} voice={voice} />)}
               </ul>
+            )}
+          </div>
+        </section>
+
+        <section id="pricing" className="mx-auto max-w-6xl scroll-mt-4 px-4 pt-16 sm:px-6" aria-labelledby="pricing-title">
+          <h2 id="pricing-title" className="text-2xl font-bold tracking-tight text-slate-900 sm:text-3xl">
+            {t("pricing.title")}
+          </h2>
+          <p className="mt-2 max-w-2xl text-slate-600">{t("pricing.subtitle")}</p>
+          <div className="mt-8" aria-busy={packages.isPending}>
+            {packages.isError ? (
+              <p className="text-slate-600" role="alert">
+                {t("pricing.loadFailed")}
+              </p>
+            ) : packages.isPending ? (
+              <div className="h-56 animate-pulse rounded-2xl bg-slate-100" />
+            ) : (
+              <PackageGrid
+                packages={packages.data.packages}
+                action={(pkg) => (
+                  <Link to={buyPath} className={buttonClass(pkg.kind === "subscription" ? "secondary" : "primary", "md", "w-full")}>
+                    {status === "signed-in" ? (pkg.kind === "subscription" ? t("pricing.subscribe") : t("pricing.buy")) : t("pricing.signInToBuy")}
+                  </Link>
+                )}
+              />
             )}
           </div>
         </section>

@@ -1,11 +1,11 @@
 /**
  * Generate: choose a voice, write text (counted with the server's rule against the tier's
  * limit), optional style for Gemini voices, paid-only seed and temperature, a live estimate from
- * the shared price list, then generate with progress and cancel. The result plays in a waveform
+ * the shared price list, WAV or MP3 for the file (remembered), then generate with progress and cancel. The result plays in a waveform
  * player, and the new balance is shown at once from the response.
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
-import type { GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
+import type { AudioFormat, GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
 import { api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
 import { usePaidRequest } from "../../api/paid-request";
@@ -16,7 +16,7 @@ import { displayVoiceName, languageName, voiceTrait, type VoiceFilters } from ".
 import { LockIcon, SparkIcon } from "../../components/icons";
 import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, ResultWorking } from "../../components/result-panel";
 import { SampleButton } from "../../components/sample-player";
-import { CharacterCounter, CostAndSubmit, SpeechTextField } from "../../components/speech-form";
+import { CharacterCounter, CostAndSubmit, FormatChoice, SpeechTextField } from "../../components/speech-form";
 import { Badge, Button, Card, ErrorNotice, PageHeader, StepHeading } from "../../components/ui";
 import { VocalTagPalette } from "../../components/vocal-tag-palette";
 import { VoicePicker, providerLabel } from "../../components/voice-picker";
@@ -25,6 +25,7 @@ import type { MessageKey } from "../../i18n/translate";
 /** Languages offered for multilingual voices (Gemini speaks them all, so does the local engine). */
 const SPEECH_LANGUAGES = ["en", "es", "de", "da", "it", "fr", "pt", "nl", "sv", "nb", "fi", "pl", "cs", "tr", "ru", "ja", "ko", "zh", "hi", "ar"];
 const VOICE_STORAGE_KEY = "sexyvoice.voice";
+const FORMAT_STORAGE_KEY = "sexyvoice.format";
 const DEFAULT_TEMPERATURE = 1;
 
 type Run =
@@ -50,6 +51,14 @@ function readStoredVoice(): string | null {
   }
 }
 
+function readStoredFormat(): AudioFormat {
+  try {
+    return localStorage.getItem(FORMAT_STORAGE_KEY) === "mp3" ? "mp3" : "wav";
+  } catch {
+    return "wav";
+  }
+}
+
 export default function Generate() {
   const i18n = useI18n();
   const { t, formatNumber, locale } = i18n;
@@ -66,6 +75,7 @@ export default function Generate() {
   const [speechLocale, setSpeechLocale] = useState<string>(locale);
   const [seed, setSeed] = useState("");
   const [temperature, setTemperature] = useState<number | null>(null);
+  const [format, setFormat] = useState<AudioFormat>(readStoredFormat);
   const [run, setRun] = useState<Run>({ phase: "idle" });
   const { send, cancel } = usePaidRequest();
 
@@ -94,11 +104,20 @@ export default function Generate() {
     }
   }, [voice]);
 
+  const chooseFormat = (next: AudioFormat) => {
+    setFormat(next);
+    try {
+      localStorage.setItem(FORMAT_STORAGE_KEY, next);
+    } catch {
+      // Not remembered; harmless.
+    }
+  };
+
   const generate = async () => {
     if (voice === undefined || problem !== null || generating) return;
     const voiceName = displayVoiceName(voice.name);
     setRun({ phase: "generating", startedAt: Date.now(), voiceName });
-    const outcome = await send((signal) => api.generateVoice(buildRequest({ voice, text, style, seed, temperature, locale: effectiveLocale, tier }), signal));
+    const outcome = await send((signal) => api.generateVoice(buildRequest({ voice, text, style, seed, temperature, locale: effectiveLocale, tier, format }), signal));
     if (outcome.status === "done") setRun({ phase: "done", result: outcome.result, voiceName, text });
     else if (outcome.status === "cancelled") setRun({ phase: "cancelled" });
     else setRun({ phase: "error", error: outcome.error });
@@ -267,6 +286,8 @@ export default function Generate() {
               </div>
             </fieldset>
 
+            <FormatChoice value={format} onChange={chooseFormat} />
+
             <CostAndSubmit
               estimate={estimate}
               balance={balance}
@@ -285,7 +306,7 @@ export default function Generate() {
             {run.phase === "error" && <ResultError error={run.error} />}
             {run.phase === "cancelled" && <ResultCancelled>{t("generate.cancelled")}</ResultCancelled>}
             {run.phase === "done" && (
-              <ResultDone result={run.result} name={run.voiceName} fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`} localEngineHint={t("generate.localEngineHint")} />
+              <ResultDone result={run.result} name={run.voiceName} fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`} localEngineHint={t("generate.localEngineHint")} showFormat />
             )}
           </ResultPanel>
         </div>

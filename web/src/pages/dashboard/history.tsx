@@ -13,9 +13,9 @@ import { queryKeys } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
 import { displayVoiceName } from "../../lib/voices";
-import { audioExtension } from "../../lib/waveform";
 import { CheckIcon, CloneIcon, DownloadIcon, HistoryIcon, PauseIcon, PlayIcon, SparkIcon, TrashIcon } from "../../components/icons";
 import { Badge, Button, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
+import { FormatBadge } from "../../components/format-badge";
 import { WaveformPlayer } from "../../components/waveform-player";
 
 const PAGE_SIZE = 10;
@@ -106,6 +106,7 @@ function HistoryRow({ item, onDelete, deleting }: { item: HistoryItem; onDelete:
               </Badge>
             )}
             <Badge>{formatDuration(item.durationSeconds)}</Badge>
+            <FormatBadge format={item.format} testId="history-format" />
             {item.cached ? (
               <Badge tone="emerald">
                 <CheckIcon className="size-3" />
@@ -126,7 +127,7 @@ function HistoryRow({ item, onDelete, deleting }: { item: HistoryItem; onDelete:
         <div className="flex shrink-0 flex-col gap-1 sm:flex-row">
           <a
             href={item.url}
-            download={`${fileName}.${audioExtension(item.contentType)}`}
+            download={`${fileName}.${item.format}`}
             className="inline-flex size-10 items-center justify-center rounded-full text-slate-600 transition-colors hover:bg-slate-100 hover:text-slate-900"
             aria-label={t("history.download", { voice: voiceName })}
             title={t("player.download")}
