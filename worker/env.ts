@@ -5,7 +5,7 @@
  * rest of the code sees the typed views below (identity, signing keys, limits) and the
  * integration states, never a secret by name.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 const optionalSecret = z
   .string()

@@ -10,7 +10,7 @@
  *
  * The output (a URL to WAV, sometimes MP3) is downloaded and probed for its format and duration.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { probeAudio, type AudioProbe } from "../services/audio-probe";
 import { createReplicateClient, downloadOutput, mapReplicateError, runPrediction } from "./replicate";
 import { ProviderError, type CloneProvider, type SpeechResult } from "./types";

@@ -2,7 +2,7 @@
  * Typed messages of the jobs queue. Every message is validated on the way in (an older deploy may
  * have sent it); one that does not parse goes to the dead-letter queue instead of being retried.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { cacheEntrySchema } from "../services/audio-cache";
 
 export const usageRecordMessage = z.object({

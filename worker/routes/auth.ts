@@ -3,7 +3,7 @@
  * local) and `POST /api/auth/local` signs a local user in by email when local sign-in is on.
  */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../context";
 import type { AuthConfigResponse } from "../shared/contracts";
 import { jsonBody } from "../middleware";

@@ -6,7 +6,7 @@
  * Stripe's webhook is routes/webhooks.ts.
  */
 import { Hono, type Context } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../context";
 import { checkoutOf, currentSubscription } from "../db/billing";
 import { getProfile } from "../db/profiles";

@@ -1,6 +1,6 @@
 /** `GET /api/credits/transactions`: the signed-in user's own ledger rows, newest first (signed-in users, declared in app.ts). */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../context";
 import { parseInput } from "../middleware";
 import { listTransactions } from "../db/credits";

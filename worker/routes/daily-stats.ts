@@ -4,7 +4,7 @@
  * and with no secret configured it refuses everyone.
  */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../context";
 import { parseInput } from "../middleware";
 import { computeDailyStats } from "../cron/daily-stats";

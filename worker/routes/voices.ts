@@ -3,7 +3,7 @@
  * `GET /api/voices/:id/sample`: a short public sample of a voice (audio/wav, seekable).
  */
 import { Hono } from "hono";
-import { z } from "zod";
+import * as z from "zod";
 import type { AppEnv } from "../context";
 import type { VoiceListResponse } from "../shared/contracts";
 import { parseInput } from "../middleware";

@@ -5,7 +5,7 @@
  * `sexyvoice:audio:<sha256>`.
  */
 import { Redis } from "@upstash/redis/cloudflare";
-import { z } from "zod";
+import * as z from "zod";
 import type { AudioFormat } from "../shared/contracts";
 import { normaliseText } from "../shared/text-metrics";
 

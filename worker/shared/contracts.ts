@@ -2,7 +2,7 @@
  * The API's request schemas and response shapes, shared by the Worker's routes and the SPA's
  * typed client (web/ imports this file and errors.ts; nothing here may depend on bindings).
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { ErrorCode } from "./errors";
 import { AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
 
