@@ -13,7 +13,15 @@ export default defineConfig(async () => {
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "test" },
+          // LiveKit is configured for every test (the CallMeter reads the Worker's own env); tests of
+          // the unconfigured product pass these as undefined through withVars.
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            ENVIRONMENT: "test",
+            LIVEKIT_URL: "wss://livekit.test",
+            LIVEKIT_API_KEY: "APItestkey",
+            LIVEKIT_API_SECRET: "test-livekit-secret-at-least-32-characters",
+          },
           workers: [await localEngineAuxWorker()],
         },
       }),

@@ -97,7 +97,8 @@ describe("API skeleton", () => {
     const routes = app.routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/"));
     expect(routes.length).toBeGreaterThan(10);
     const mountOf = (path: string) => ROUTE_MOUNTS.filter((m) => path === m.prefix || path.startsWith(`${m.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
-    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"], "webhook-signature": [400, "validation_failed"] } as const;
+    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"], "agent-token": [401, "unauthenticated"] } as const;
+    const webhookRefusals: Record<string, readonly [number, string]> = { "/api/webhooks/stripe": [400, "validation_failed"], "/api/webhooks/livekit": [401, "unauthenticated"] };
     const seen = new Set<string>();
     for (const route of routes) {
       const mount = mountOf(route.path);
@@ -110,15 +111,15 @@ describe("API skeleton", () => {
         expect([401, 403], `${route.method} ${route.path} is public`).not.toContain(status);
         continue;
       }
-      const [wantStatus, wantCode] = expected[mount.auth];
+      const [wantStatus, wantCode] = mount.auth === "webhook-signature" ? (webhookRefusals[mount.prefix] ?? [400, "validation_failed"]) : expected[mount.auth];
       expect(status, `${route.method} ${route.path} (${mount.auth})`).toBe(wantStatus);
       expect(body.error.code).toBe(wantCode);
     }
-    expect([...seen].sort()).toEqual(["cron-secret", "public", "signed-url", "user", "webhook-signature"]);
+    expect([...seen].sort()).toEqual(["agent-token", "cron-secret", "public", "signed-url", "user", "webhook-signature"]);
     const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public")
       .map((m) => m.prefix)
       .sort();
-    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/health", "/api/voices"]);
+    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/call-options", "/api/health", "/api/voices"]);
   });
 });
 

@@ -22,7 +22,8 @@ import { audioRoutes } from "./routes/audio";
 import { dailyStatsRoutes } from "./routes/daily-stats";
 import { cloneRoutes } from "./routes/clone";
 import { checkoutRoutes, packageRoutes, portalRoutes, subscriptionRoutes } from "./routes/billing";
-import { stripeWebhookRoutes, verifyStripeWebhook } from "./routes/webhooks";
+import { liveKitWebhookRoutes, stripeWebhookRoutes, verifyLiveKitDelivery, verifyStripeWebhook } from "./routes/webhooks";
+import { agentSessionRoutes, callOptionsRoutes, callSessionRoutes, callTokenRoutes } from "./routes/calls";
 
 /** JSON bodies are small; upload routes raise their own limit. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
@@ -69,6 +70,11 @@ mountRoutes(app, ROUTE_MOUNTS, "/api/billing/checkout", "user", checkoutRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/billing/portal", "user", portalRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/billing/subscription", "user", subscriptionRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/webhooks/stripe", { scheme: "webhook-signature", verify: verifyStripeWebhook }, stripeWebhookRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/call-options", "public", callOptionsRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/call-token", "user", callTokenRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/calls", "user", callSessionRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/agent/sessions", "agent-token", agentSessionRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/webhooks/livekit", { scheme: "webhook-signature", verify: verifyLiveKitDelivery, refusal: "unauthenticated" }, liveKitWebhookRoutes);
 
 app.notFound((c) => {
   if (c.req.path.startsWith("/api/") || c.req.path === "/api") {

@@ -15,5 +15,7 @@ export interface AppEnv {
     timing: RequestTiming;
     /** The exact request body, on routes mounted with the `webhook-signature` scheme. */
     rawBody?: Uint8Array;
+    /** The call session an agent token names, on routes mounted with the `agent-token` scheme. */
+    agentSessionId?: string;
   };
 }

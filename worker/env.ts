@@ -6,6 +6,7 @@
  * integration states, never a secret by name.
  */
 import * as z from "zod";
+import { CALL_MODELS, DEFAULT_CALL_MODEL } from "./shared/calls";
 
 const optionalSecret = z
   .string()
@@ -33,6 +34,12 @@ const rawConfigSchema = z.object({
   LIVEKIT_URL: optionalSecret,
   LIVEKIT_API_KEY: optionalSecret,
   LIVEKIT_API_SECRET: optionalSecret,
+  /** The call agent's LiveKit dispatch name (agent/ registers under it). */
+  LIVEKIT_AGENT_NAME: optionalSecret,
+  /** Longest call, in minutes (default 60). */
+  CALL_MAX_MINUTES: optionalSecret.pipe(z.string().regex(/^\d+$/, "a whole number of minutes").transform(Number).pipe(z.number().int().min(1).max(240)).optional()),
+  /** Realtime model of calls when the caller does not choose (one of worker/shared/calls.ts CALL_MODELS). */
+  CALL_DEFAULT_MODEL: optionalSecret.pipe(z.enum(CALL_MODELS).optional()),
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_CHAT_ID: optionalSecret,
   POSTHOG_API_KEY: optionalSecret,
@@ -68,6 +75,9 @@ const DEFAULT_PROVIDER_TIMEOUT_SECONDS = 90;
 /** Google's current TTS models (December 2026): Flash-Lite for volume, Flash as the flagship. */
 const DEFAULT_GEMINI_TTS_MODELS = { free: "gemini-3.8-flash-lite-tts", paid: "gemini-3.8-flash-tts" } as const;
 
+const DEFAULT_AGENT_NAME = "sexycall";
+const DEFAULT_CALL_MAX_MINUTES = 60;
+
 /** Secrets the production deployment cannot run without. */
 const PRODUCTION_REQUIRED = ["SUPABASE_URL", "SUPABASE_ANON_KEY", "AUDIO_URL_SECRET"] as const;
 
@@ -97,6 +107,14 @@ function buildConfig(raw: RawConfig) {
     },
     audioUrlSecret: raw.AUDIO_URL_SECRET,
     cronSecret: raw.CRON_SECRET,
+    /** LiveKit (calls): the server URL and the key pair that signs call tokens, webhooks and agent tokens. */
+    livekit:
+      raw.LIVEKIT_URL !== undefined && raw.LIVEKIT_API_KEY !== undefined && raw.LIVEKIT_API_SECRET !== undefined ? { url: raw.LIVEKIT_URL, apiKey: raw.LIVEKIT_API_KEY, apiSecret: raw.LIVEKIT_API_SECRET } : undefined,
+    calls: {
+      agentName: raw.LIVEKIT_AGENT_NAME ?? DEFAULT_AGENT_NAME,
+      maxDurationSeconds: (raw.CALL_MAX_MINUTES ?? DEFAULT_CALL_MAX_MINUTES) * 60,
+      defaultModel: raw.CALL_DEFAULT_MODEL ?? DEFAULT_CALL_MODEL,
+    },
     /** Verifies Stripe webhooks; unset → every delivery is refused as unsigned. */
     stripeWebhookSecret: raw.STRIPE_WEBHOOK_SECRET,
     speech: {

@@ -9,6 +9,8 @@
  *   signed-url  — an unexpired HMAC signature over the path and query (services/audio-urls.ts)
  *   webhook-signature — the sender's signature over the raw body, checked by the mount's verifier;
  *                 the exact bytes are then `c.get("rawBody")` (a 400 when missing or wrong)
+ *   agent-token — the call agent's short-lived bearer token signed with the LiveKit API secret
+ *                 (providers/livekit.ts); the session it names is `c.get("agentSessionId")`
  * API keys join this list with the public API.
  */
 import type { Hono, MiddlewareHandler } from "hono";
@@ -16,10 +18,11 @@ import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./context";
 import type { AppConfig } from "./env";
 import { requireUser } from "./middleware";
+import { verifyAgentToken } from "./providers/livekit";
 import { verifySignedUrl } from "./services/audio-urls";
 import { AppError } from "./shared/errors";
 
-export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url" | "webhook-signature";
+export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url" | "webhook-signature" | "agent-token";
 
 /** Checks a webhook delivery's signature over its exact raw body; true when genuine. */
 export type WebhookVerifier = (rawBody: Uint8Array, headers: Headers, config: AppConfig) => Promise<boolean>;
@@ -47,16 +50,27 @@ const requireSignedUrl = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-function requireWebhookSignature(verify: WebhookVerifier): MiddlewareHandler<AppEnv> {
+function requireWebhookSignature(verify: WebhookVerifier, refusal: WebhookRefusal): MiddlewareHandler<AppEnv> {
   return createMiddleware<AppEnv>(async (c, next) => {
     const rawBody = new Uint8Array(await c.req.arrayBuffer());
     if (!(await verify(rawBody, c.req.raw.headers, c.get("config")))) {
-      throw new AppError("validation_failed", "The webhook signature is missing or invalid.", { field: "signature" });
+      throw refusal === "unauthenticated"
+        ? new AppError("unauthenticated", "The webhook signature is missing or invalid.")
+        : new AppError("validation_failed", "The webhook signature is missing or invalid.", { field: "signature" });
     }
     c.set("rawBody", rawBody);
     await next();
   });
 }
+
+const requireAgentToken = createMiddleware<AppEnv>(async (c, next) => {
+  const livekit = c.get("config").livekit;
+  const given = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
+  const sessionId = livekit === undefined || given === undefined ? null : await verifyAgentToken(livekit, given);
+  if (sessionId === null) throw new AppError("unauthenticated", "A valid agent token is required.");
+  c.set("agentSessionId", sessionId);
+  await next();
+});
 
 const allowAnyone: MiddlewareHandler<AppEnv> = (_c, next) => next();
 
@@ -65,13 +79,17 @@ const AUTH_MIDDLEWARE: Record<Exclude<AuthScheme, "webhook-signature">, Middlewa
   user: requireUser,
   "cron-secret": requireCronSecret,
   "signed-url": requireSignedUrl,
+  "agent-token": requireAgentToken,
 };
 
-export type MountAuth = Exclude<AuthScheme, "webhook-signature"> | { scheme: "webhook-signature"; verify: WebhookVerifier };
+/** What a bad signature answers: Stripe expects a 400, LiveKit's convention is a 401. */
+export type WebhookRefusal = "validation_failed" | "unauthenticated";
+
+export type MountAuth = Exclude<AuthScheme, "webhook-signature"> | { scheme: "webhook-signature"; verify: WebhookVerifier; refusal?: WebhookRefusal };
 
 /** Mounts `routes` at `prefix` behind the scheme's middleware and records the declaration. */
 export function mountRoutes<A extends Hono<AppEnv>>(app: A, mounts: RouteMount[], prefix: string, auth: MountAuth, routes: Hono<AppEnv>): A {
-  const guard = typeof auth === "string" ? AUTH_MIDDLEWARE[auth] : requireWebhookSignature(auth.verify);
+  const guard = typeof auth === "string" ? AUTH_MIDDLEWARE[auth] : requireWebhookSignature(auth.verify, auth.refusal ?? "validation_failed");
   mounts.push({ prefix, auth: typeof auth === "string" ? auth : auth.scheme });
   app.use(`${prefix}/*`, guard); // Hono's `/x/*` also matches `/x` itself
 

@@ -8,7 +8,8 @@
  * ledger row was written but whose usage event or history cost was not (an inline settlement
  * that failed after closing the ledger): settling again is a no-op on the ledger and writes the
  * rest. Then the clone-reference backstop (./clone-inputs.ts), and Stripe refund/dispute events
- * parked for a payment that has since been granted (services/stripe-events.ts).
+ * parked for a payment that has since been granted (services/stripe-events.ts), then calls: pending
+ * sessions nobody joined are ended, and quiet active ones are reconciled by their CallMeter.
  */
 import { findAudioByReservation } from "../db/audio-files";
 import { listIncompleteSettlements, listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
@@ -16,6 +17,27 @@ import { settleProduction } from "../services/settlement";
 import { applyParkedEvents } from "../services/stripe-events";
 import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
+import { expirePendingCalls, quietActiveCalls } from "../db/calls";
+
+/** A call token is valid for 5 minutes: a session still pending after this was never joined. */
+export const PENDING_CALL_EXPIRY_MINUTES = 15;
+/** An active call's meter acts every 30 s; one silent for this long is asked to reconcile. */
+export const QUIET_CALL_MINUTES = 2;
+
+/** Ends pending calls nobody joined and wakes meters of active calls that have gone quiet. */
+export async function sweepCalls(env: Env, now: Date): Promise<{ expiredCalls: number; reconciledCalls: number }> {
+  const expiredCalls = await expirePendingCalls(env.DB, new Date(now.getTime() - PENDING_CALL_EXPIRY_MINUTES * 60_000).toISOString());
+  let reconciledCalls = 0;
+  for (const sessionId of await quietActiveCalls(env.DB, new Date(now.getTime() - QUIET_CALL_MINUTES * 60_000).toISOString(), 50)) {
+    try {
+      await env.CALL_METER.get(env.CALL_METER.idFromName(sessionId)).reconcile(sessionId);
+      reconciledCalls += 1;
+    } catch (error) {
+      console.error(`reconciling call ${sessionId} failed`, error);
+    }
+  }
+  return { expiredCalls, reconciledCalls };
+}
 
 /** A reservation older than this with no outcome is an orphan. Generation settles within seconds. */
 export const ORPHAN_AFTER_MINUTES = 15;
@@ -88,12 +110,16 @@ export async function repairIncompleteSettlements(env: Env, now: Date): Promise<
 }
 
 /** The 5-minute job. */
-export async function runSweep(env: Env, now: Date): Promise<{ refunded: number; settled: number; failed: number; repaired: number; deletedCloneInputs: number; parkedBillingEvents: number }> {
+export async function runSweep(
+  env: Env,
+  now: Date,
+): Promise<{ refunded: number; settled: number; failed: number; repaired: number; deletedCloneInputs: number; parkedBillingEvents: number; expiredCalls: number; reconciledCalls: number }> {
   return {
     ...(await sweepOrphanedReservations(env, now)),
     ...(await repairIncompleteSettlements(env, now)),
     ...(await purgeStaleCloneInputs(env, now)),
     // Refunds and disputes that came before their payment, whose apply after the grant failed.
     parkedBillingEvents: await applyParkedEvents(env.DB),
+    ...(await sweepCalls(env, now)),
   };
 }

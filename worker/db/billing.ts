@@ -8,14 +8,13 @@
  */
 import type { PackageKind } from "../shared/billing";
 import { grantStatements } from "./ledger";
+import { isWebhookProcessed } from "./webhook-events";
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 // ---- webhook events -------------------------------------------------------------------------
 
-export async function isEventProcessed(db: D1Database, eventId: string): Promise<boolean> {
-  return (await db.prepare("SELECT 1 AS x FROM processed_webhook_events WHERE provider = 'stripe' AND event_id = ?1").bind(eventId).first()) !== null;
-}
+export const isEventProcessed = (db: D1Database, eventId: string) => isWebhookProcessed(db, "stripe", eventId);
 
 /** Marks the event applied; part of the batch that applies it. */
 export function markEventStatement(db: D1Database, eventId: string): D1PreparedStatement {

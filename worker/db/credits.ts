@@ -53,13 +53,24 @@ export async function listTransactions(db: D1Database, userId: string, limit: nu
   const after = decodeCursor(cursor);
   const rows = await db
     .prepare(
-      `SELECT t.id, t.amount, t.type, t.description, t.balance_after, t.created_at, t.shortfall,
+      `SELECT t.id, t.amount, t.type, t.description, t.balance_after, t.created_at, t.shortfall, t.operation,
               r.purpose, r.status, r.final_amount, r.amount AS reserved,
-              (SELECT c.balance_after FROM credit_transactions c WHERE c.reservation_id = t.reservation_id AND c.id <> t.id ORDER BY c.created_at DESC LIMIT 1) AS closing_balance,
-              (SELECT v.name FROM audio_files a JOIN voices v ON v.id = a.voice_id WHERE a.reservation_id = t.reservation_id) AS voice
+              COALESCE(
+                (SELECT c.balance_after FROM credit_transactions c WHERE c.reservation_id = t.reservation_id AND c.id <> t.id ORDER BY c.created_at DESC LIMIT 1),
+                (SELECT o.balance_after FROM credit_transactions o WHERE o.user_id = t.user_id AND o.operation = t.operation ORDER BY o.created_at DESC, o.rowid DESC LIMIT 1)
+              ) AS closing_balance,
+              (SELECT SUM(o.amount) FROM credit_transactions o WHERE o.user_id = t.user_id AND o.operation = t.operation) AS operation_amount,
+              COALESCE(
+                (SELECT v.name FROM audio_files a JOIN voices v ON v.id = a.voice_id WHERE a.reservation_id = t.reservation_id),
+                (SELECT v.name FROM call_sessions s JOIN voices v ON v.id = s.voice_id WHERE 'call:' || s.id = t.operation)
+              ) AS voice
        FROM credit_transactions t LEFT JOIN credit_reservations r ON r.id = t.reservation_id
        WHERE t.user_id = ?1
          AND (t.reservation_id IS NULL OR t.idempotency_key NOT IN ('settle:' || t.reservation_id, 'refund:' || t.reservation_id))
+         -- an operation of several debits (a call) is shown on its first row
+         AND (t.operation IS NULL OR NOT EXISTS (
+               SELECT 1 FROM credit_transactions o WHERE o.user_id = t.user_id AND o.operation = t.operation
+                 AND (o.created_at < t.created_at OR (o.created_at = t.created_at AND o.rowid < t.rowid))))
          AND (?2 IS NULL OR t.created_at < ?2 OR (t.created_at = ?2 AND t.id < ?3))
        ORDER BY t.created_at DESC, t.id DESC LIMIT ?4`,
     )
@@ -72,20 +83,22 @@ export async function listTransactions(db: D1Database, userId: string, limit: nu
       balance_after: number;
       created_at: string;
       shortfall: number;
+      operation: string | null;
       purpose: string | null;
       status: "reserved" | "settled" | "refunded" | null;
       final_amount: number | null;
       reserved: number | null;
       closing_balance: number | null;
+      operation_amount: number | null;
       voice: string | null;
     }>();
   const items = rows.results.slice(0, limit).map((row): CreditTransaction => {
     const reservation = row.status !== null && row.reserved !== null;
     return {
       id: row.id,
-      amount: !reservation ? row.amount : row.status === "reserved" ? 0 - (row.reserved ?? 0) : 0 - (row.final_amount ?? 0),
+      amount: !reservation ? (row.operation_amount ?? row.amount) : row.status === "reserved" ? 0 - (row.reserved ?? 0) : 0 - (row.final_amount ?? 0),
       type: row.type,
-      kind: reservation ? (KIND_OF_PURPOSE[row.purpose ?? ""] ?? "usage") : KIND_OF_TYPE[row.type],
+      kind: reservation ? (KIND_OF_PURPOSE[row.purpose ?? ""] ?? "usage") : row.operation?.startsWith("call:") ? "call" : KIND_OF_TYPE[row.type],
       state: !reservation ? null : row.status === "reserved" ? "pending" : row.status === "settled" ? "charged" : "refunded",
       voice: row.voice,
       description: row.description,

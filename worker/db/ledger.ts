@@ -1,5 +1,5 @@
 /**
- * The credit ledger: grant, reserve, settle and refund. Each operation is one D1 batch (one
+ * The credit ledger: grant, debit, reserve, settle and refund. Each operation is one D1 batch (one
  * transaction), writes exactly one `credit_transactions` row and is idempotent by the caller's
  * key (`idempotency_key`, unique per user): replaying an operation changes nothing and returns
  * the original outcome. Balances cannot go negative: the SQL only debits what the balance holds
@@ -53,6 +53,41 @@ export async function grant(db: D1Database, input: GrantInput): Promise<LedgerOu
   const transactionId = crypto.randomUUID();
   await db.batch(grantStatements(db, input, transactionId));
   return outcomeForKey(db, input.userId, input.key, transactionId);
+}
+
+export interface DebitInput {
+  userId: string;
+  amount: number;
+  key: string;
+  /** Groups the debits of one operation (a call) into one statement line. */
+  operation: string;
+  description: string;
+}
+
+/**
+ * Takes `amount` as a `usage` row if the balance covers all of it, otherwise nothing (a call's
+ * bucket is paid whole or not at all). Idempotent by key: a replayed bucket debits once.
+ */
+export async function debit(db: D1Database, input: DebitInput): Promise<LedgerOutcome & { ok: boolean }> {
+  assertPositiveInteger(input.amount);
+  const transactionId = crypto.randomUUID();
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO credit_transactions (id, user_id, amount, type, description, idempotency_key, operation, balance_after)
+         SELECT ?1, user_id, -?2, 'usage', ?3, ?4, ?5, balance - ?2 FROM credits
+         WHERE user_id = ?6 AND balance >= ?2
+           AND NOT EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?6 AND idempotency_key = ?4)`,
+      )
+      .bind(transactionId, input.amount, input.description, input.key, input.operation, input.userId),
+    db.prepare(`UPDATE credits SET balance = balance - ?1, updated_at = ${NOW} WHERE user_id = ?2 AND EXISTS (SELECT 1 FROM credit_transactions WHERE id = ?3)`).bind(input.amount, input.userId, transactionId),
+  ]);
+  const row = await db
+    .prepare("SELECT t.id, c.balance FROM credits c LEFT JOIN credit_transactions t ON t.user_id = c.user_id AND t.idempotency_key = ?1 WHERE c.user_id = ?2")
+    .bind(input.key, input.userId)
+    .first<{ id: string | null; balance: number }>();
+  if (row === null || row.id === null) return { ok: false, applied: false, balance: row?.balance ?? 0, transactionId: "" };
+  return { ok: true, applied: row.id === transactionId, balance: row.balance, transactionId: row.id };
 }
 
 export interface ReserveInput {

@@ -11,6 +11,7 @@ export const ERROR_STATUS = {
   forbidden: 403,
   paid_feature: 403,
   billing_hold: 403,
+  call_allowance_exhausted: 403,
   local_auth_disabled: 403,
   not_found: 404,
   route_not_found: 404,

@@ -15,6 +15,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   forbidden: "error.forbidden",
   paid_feature: "error.paid_feature",
   billing_hold: "error.billing_hold",
+  call_allowance_exhausted: "error.call_allowance_exhausted",
   local_auth_disabled: "error.local_auth_disabled",
   not_found: "error.not_found",
   route_not_found: "error.route_not_found",

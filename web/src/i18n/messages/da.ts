@@ -408,3 +408,4 @@ const da: Messages = {
 };
 
 export default da;
+  "error.call_allowance_exhausted": "Du har brugt de 5 minutters opkald, der følger med den gratis plan. Køb kreditter for at blive ved med at ringe.",

@@ -410,3 +410,4 @@ const de: Messages = {
 };
 
 export default de;
+  "error.call_allowance_exhausted": "Du hast die 5 Anrufminuten des kostenlosen Tarifs aufgebraucht. Kaufe Credits, um weiter zu telefonieren.",

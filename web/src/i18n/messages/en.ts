@@ -414,3 +414,4 @@ export type MessageKey = keyof typeof en;
 export type Messages = { readonly [K in MessageKey]: string };
 
 export default en satisfies Messages;
+  "error.call_allowance_exhausted": "You have used the 5 minutes of calls that come with the free plan. Buy credits to keep calling.",

@@ -408,3 +408,4 @@ const es: Messages = {
 };
 
 export default es;
+  "error.call_allowance_exhausted": "Has usado los 5 minutos de llamadas del plan gratuito. Compra créditos para seguir llamando.",

@@ -410,3 +410,4 @@ const fr: Messages = {
 };
 
 export default fr;
+  "error.call_allowance_exhausted": "Vous avez utilisé les 5 minutes d’appel incluses dans l’offre gratuite. Achetez des crédits pour continuer à appeler.",

@@ -410,3 +410,4 @@ const it: Messages = {
 };
 
 export default it;
+  "error.call_allowance_exhausted": "Hai usato i 5 minuti di chiamate del piano gratuito. Acquista crediti per continuare a chiamare.",
