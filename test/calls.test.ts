@@ -290,9 +290,7 @@ describe("CallMeter", () => {
     const user = await newUser({ paid: true });
     const rooms = new RoomServiceFake();
     const live = await liveCall(user, rooms, 5);
-    await Promise.all(
-      Array.from({ length: 20 }, (_, i) => live.meter.event(live.sessionId, i % 2 === 0 ? { type: "left", role: "caller", at: Date.now() } : { type: "room_finished", at: Date.now() })),
-    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => live.meter.event(live.sessionId, i % 2 === 0 ? { type: "left", role: "caller", at: Date.now() } : { type: "room_finished", at: Date.now() })));
     const usage = await env.DB.prepare("SELECT COUNT(*) AS n FROM usage_events WHERE type = 'call' AND source_id = ?1").bind(live.sessionId).first<{ n: number }>();
     expect(usage?.n).toBe(1);
     expect(await sessionRow(live.sessionId)).toMatchObject({ status: "ended", end_reason: "caller_left", credits_used: 500 });
@@ -326,11 +324,15 @@ describe("the sweep", () => {
     const user = await newUser({ paid: true });
     const rooms = new RoomServiceFake();
     const stale = await requestToken(user);
-    await env.DB.prepare("UPDATE call_sessions SET created_at = ?1 WHERE id = ?2").bind(new Date(Date.now() - 20 * 60_000).toISOString(), stale.body.sessionId).run();
+    await env.DB.prepare("UPDATE call_sessions SET created_at = ?1 WHERE id = ?2")
+      .bind(new Date(Date.now() - 20 * 60_000).toISOString(), stale.body.sessionId)
+      .run();
     const other = await newUser({ paid: true });
     const live = await liveCall(other, rooms, 5);
     rooms.rooms.delete(live.roomName); // the room is gone and no webhook said so
-    await env.DB.prepare("UPDATE call_sessions SET meter_seen_at = ?1 WHERE id = ?2").bind(new Date(Date.now() - 5 * 60_000).toISOString(), live.sessionId).run();
+    await env.DB.prepare("UPDATE call_sessions SET meter_seen_at = ?1 WHERE id = ?2")
+      .bind(new Date(Date.now() - 5 * 60_000).toISOString(), live.sessionId)
+      .run();
     await runInDurableObject(live.meter, async (_instance, state) => {
       const meter = (await state.storage.get<MeterState>("meter")) as MeterState;
       await state.storage.put("meter", { ...meter, lastPollAt: Date.now() - 120_000 });

@@ -23,6 +23,7 @@ import { dailyStatsRoutes } from "./routes/daily-stats";
 import { cloneRoutes } from "./routes/clone";
 import { checkoutRoutes, packageRoutes, portalRoutes, subscriptionRoutes } from "./routes/billing";
 import { liveKitWebhookRoutes, stripeWebhookRoutes, verifyLiveKitDelivery, verifyStripeWebhook } from "./routes/webhooks";
+import { enhanceRoutes } from "./routes/enhance";
 import { agentSessionRoutes, callOptionsRoutes, callSessionRoutes, callTokenRoutes } from "./routes/calls";
 
 /** JSON bodies are small; upload routes raise their own limit. */
@@ -62,6 +63,7 @@ mountRoutes(app, ROUTE_MOUNTS, "/api/credits", "user", creditRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/history", "user", historyRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/generate-voice", "user", generationRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/estimate-credits", "user", estimateRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/enhance-text", "user", enhanceRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/clone-voice", "user", cloneRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/audio", "signed-url", audioRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/daily-stats", "cron-secret", dailyStatsRoutes);

@@ -49,6 +49,10 @@ const rawConfigSchema = z.object({
   /** Gemini TTS model ids (Google retires models: a retirement is a config change). */
   GEMINI_TTS_MODEL_FREE: optionalSecret,
   GEMINI_TTS_MODEL_PAID: optionalSecret,
+  /** The Gemini text model that adds expressive tags (POST /api/enhance-text). */
+  GEMINI_TEXT_MODEL: optionalSecret,
+  /** Text enhancements per user per UTC day (default 20). */
+  ENHANCE_DAILY_LIMIT: optionalSecret.pipe(z.string().regex(/^\d+$/, "a whole number").transform(Number).pipe(z.number().int().min(0).max(10_000)).optional()),
   /** Comma-separated Gemini TTS models that accept `temperature` (the 3.8 models reject it). */
   GEMINI_TTS_TEMPERATURE_MODELS: optionalSecret,
   /** How long a provider call (Gemini request, Replicate prediction, local engine) may take. */
@@ -76,6 +80,9 @@ const DEFAULT_PROVIDER_TIMEOUT_SECONDS = 90;
 const DEFAULT_GEMINI_TTS_MODELS = { free: "gemini-3.8-flash-lite-tts", paid: "gemini-3.8-flash-tts" } as const;
 
 const DEFAULT_AGENT_NAME = "sexycall";
+/** Google's current stable Flash text model (December 2026). */
+const DEFAULT_GEMINI_TEXT_MODEL = "gemini-3.8-flash";
+const DEFAULT_ENHANCE_DAILY_LIMIT = 20;
 const DEFAULT_CALL_MAX_MINUTES = 60;
 
 /** Secrets the production deployment cannot run without. */
@@ -127,6 +134,7 @@ function buildConfig(raw: RawConfig) {
           .filter((model) => model !== ""),
       },
     },
+    enhancement: { model: raw.GEMINI_TEXT_MODEL ?? DEFAULT_GEMINI_TEXT_MODEL, dailyLimit: raw.ENHANCE_DAILY_LIMIT ?? DEFAULT_ENHANCE_DAILY_LIMIT },
     providerTimeoutMs: Math.round((raw.PROVIDER_TIMEOUT_SECONDS ?? DEFAULT_PROVIDER_TIMEOUT_SECONDS) * 1000),
     integrations: {
       supabase,

@@ -15,6 +15,7 @@ import { createLocalProvider } from "./providers/local";
 import { createLocalCloneProvider } from "./providers/local-clone";
 import { createReplicateProvider } from "./providers/replicate";
 import { createStripeGateway, type BillingGateway } from "./providers/stripe";
+import { createGeminiTextEnhancer, type TextEnhancer } from "./providers/text-enhancer";
 import type { CloneProvider, SpeechProvider } from "./providers/types";
 import { kvAudioCache, tieredAudioCache, type AudioCache } from "./services/audio-cache";
 import { noopAnalytics, postHogAnalytics, type Analytics } from "./services/analytics";
@@ -31,6 +32,8 @@ export interface Integrations {
   readonly operatorNotifier: Notifier;
   /** Null when Stripe is not configured (both the secret key and the webhook secret are needed). */
   billing(): BillingGateway | null;
+  /** Expressive-tag suggestions (a Gemini text model); null without a Gemini key. */
+  textEnhancer(): TextEnhancer | null;
 }
 
 const POSTHOG_DEFAULT_HOST = "https://us.i.posthog.com";
@@ -52,6 +55,7 @@ export function createIntegrations(config: AppConfig, env: Env): Integrations {
     analytics: s.POSTHOG_API_KEY === undefined ? noopAnalytics : postHogAnalytics(s.POSTHOG_API_KEY, s.POSTHOG_HOST ?? POSTHOG_DEFAULT_HOST),
     monitoring: s.SENTRY_DSN === undefined ? consoleMonitoring : sentryMonitoring(s.SENTRY_DSN, config.environment),
     billing: () => (config.integrations.stripe.status === "configured" && s.STRIPE_SECRET_KEY !== undefined ? createStripeGateway(s.STRIPE_SECRET_KEY, s.STRIPE_API_BASE) : null),
+    textEnhancer: () => (s.GEMINI_API_KEY === undefined ? null : createGeminiTextEnhancer(s.GEMINI_API_KEY, config.enhancement.model, s.GEMINI_BASE_URL)),
     operatorNotifier: s.TELEGRAM_BOT_TOKEN !== undefined && s.TELEGRAM_CHAT_ID !== undefined ? telegramNotifier(s.TELEGRAM_BOT_TOKEN, s.TELEGRAM_CHAT_ID) : noopNotifier,
   };
 }

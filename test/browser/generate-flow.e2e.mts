@@ -41,6 +41,8 @@ describe("generate → cache → history → delete", () => {
     expect(await box.inputValue()).toBe(`Hello <sigh> ${text.slice(6)}`);
     await expect.poll(() => page.getByTestId("estimate").textContent()).toBe("≈ 53 credits");
     await box.fill(text);
+    // Without a Gemini key there is no text model: the page says so in one line instead of a button.
+    expect(await page.getByTestId("enhance-unavailable").textContent()).toBe("Tag suggestions are off on this server (no Gemini key).");
     // The configured Gemini models (3.8) reject temperature, and the page says so for a Gemini voice.
     expect(await page.getByTestId("temperature-ignored").textContent()).toContain("ignores temperature");
     await page.getByRole("button", { name: "Generate speech" }).click();

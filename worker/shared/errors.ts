@@ -30,6 +30,7 @@ export const ERROR_STATUS = {
   provider_unavailable: 503,
   provider_timeout: 504,
   integration_off: 503,
+  feature_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -20,6 +20,7 @@ import type {
 import type { BillingPackagesResponse, CheckoutResponse, CheckoutStatusResponse, SubscriptionResponse } from "../../../worker/shared/billing";
 import type { ErrorCode } from "../../../worker/shared/errors";
 import type { Locale } from "../i18n/routing";
+import type { EnhanceStatusResponse, EnhanceTextResponse } from "../../../worker/shared/expressive-tags";
 
 /** Codes the server never sends: the network failed, or the answer was not our JSON error body. */
 export type ClientErrorCode = "network" | "unexpected_response";
@@ -199,6 +200,8 @@ export const api = {
   deleteHistoryItem: (id: string) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`),
   deleteAllHistory: () => request<DeleteHistoryResponse>("DELETE", "/api/history"),
   billingPackages: () => request<BillingPackagesResponse>("GET", "/api/billing/packages", { auth: false }),
+  enhanceStatus: () => request<EnhanceStatusResponse>("GET", "/api/enhance-text"),
+  enhanceText: (body: { text: string; voice: string; locale: string }) => request<EnhanceTextResponse>("POST", "/api/enhance-text", { body }),
   /** A Checkout Session for the package; the browser then goes to its URL. */
   checkout: (packageId: string, locale: Locale) => request<CheckoutResponse>("POST", "/api/billing/checkout", { body: { packageId, locale } }),
   checkoutStatus: (sessionId: string) => request<CheckoutStatusResponse>("GET", `/api/billing/checkout/${encodeURIComponent(sessionId)}`),

@@ -34,6 +34,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   provider_unavailable: "error.provider_unavailable",
   provider_timeout: "error.provider_timeout",
   integration_off: "error.integration_off",
+  feature_unavailable: "error.feature_unavailable",
   network: "error.network",
   unexpected_response: "error.unexpected_response",
 };

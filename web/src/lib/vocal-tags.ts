@@ -3,7 +3,7 @@
  * tag is put into the text at the caret. Tags are free (shared/text-metrics.ts does not count
  * them as words) and the local engine drops them, so they are only offered for Gemini voices.
  */
-export const VOCAL_TAGS = ["sigh", "laughs", "whispers", "gasps", "clears throat", "sniffs"] as const;
+export { GEMINI_VOCAL_TAGS as VOCAL_TAGS } from "../../../worker/shared/expressive-tags";
 
 /** The text with `<tag>` inserted between `start` and `end` (replacing a selection), spaced from its neighbours, and where the caret goes after it. */
 export function insertVocalTag(text: string, start: number, end: number, tag: string): { text: string; caret: number } {

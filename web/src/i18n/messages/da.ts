@@ -404,6 +404,14 @@ const da: Messages = {
   "checkout.cancelBody": "Der er ikke trukket noget. Du kan købe kreditter, når du vil.",
   "checkout.backToCredits": "Tilbage til Kreditter",
   "error.billing_hold": "Din konto er sat i bero, fordi en betaling blev refunderet eller bestridt, efter dens kreditter var brugt. Kontakt support.",
+  "error.feature_unavailable": "Denne funktion er ikke tilgængelig på denne server.",
+  "enhance.button": "Foreslå udtryksfulde tags",
+  "enhance.remaining.one": "{count} forslag tilbage i dag",
+  "enhance.remaining.other": "{count} forslag tilbage i dag",
+  "enhance.suggestion": "Forslag (tilføjede tags fremhævet)",
+  "enhance.accept": "Brug dette",
+  "enhance.reject": "Behold min",
+  "enhance.unavailable": "Tag-forslag er slået fra på denne server (ingen Gemini-nøgle).",
   "error.buyCredits": "Køb kreditter",
 };
 

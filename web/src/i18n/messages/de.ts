@@ -406,6 +406,14 @@ const de: Messages = {
   "checkout.cancelBody": "Es wurde nichts berechnet. Du kannst jederzeit Credits kaufen.",
   "checkout.backToCredits": "Zurück zu Credits",
   "error.billing_hold": "Dein Konto ist gesperrt, weil eine Zahlung erstattet oder angefochten wurde, nachdem ihre Credits verbraucht waren. Bitte wende dich an den Support.",
+  "error.feature_unavailable": "Diese Funktion ist auf diesem Server nicht verfügbar.",
+  "enhance.button": "Ausdrucks-Tags vorschlagen",
+  "enhance.remaining.one": "Heute noch {count} Vorschlag",
+  "enhance.remaining.other": "Heute noch {count} Vorschläge",
+  "enhance.suggestion": "Vorschlag (hinzugefügte Tags markiert)",
+  "enhance.accept": "Übernehmen",
+  "enhance.reject": "Meinen behalten",
+  "enhance.unavailable": "Tag-Vorschläge sind auf diesem Server aus (kein Gemini-Schlüssel).",
   "error.buyCredits": "Credits kaufen",
 };
 

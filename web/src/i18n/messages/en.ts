@@ -407,6 +407,14 @@ const en = {
   "checkout.cancelBody": "Nothing was charged. You can buy credits whenever you like.",
   "checkout.backToCredits": "Back to Credits",
   "error.billing_hold": "Your account is on hold because a payment was refunded or disputed after its credits were spent. Please contact support.",
+  "error.feature_unavailable": "This feature is not available on this server.",
+  "enhance.button": "Suggest expressive tags",
+  "enhance.remaining.one": "{count} suggestion left today",
+  "enhance.remaining.other": "{count} suggestions left today",
+  "enhance.suggestion": "Suggestion (added tags highlighted)",
+  "enhance.accept": "Use this",
+  "enhance.reject": "Keep mine",
+  "enhance.unavailable": "Tag suggestions are off on this server (no Gemini key).",
   "error.buyCredits": "Buy credits",
 } as const;
 

@@ -404,6 +404,14 @@ const es: Messages = {
   "checkout.cancelBody": "No se cobró nada. Puedes comprar créditos cuando quieras.",
   "checkout.backToCredits": "Volver a Créditos",
   "error.billing_hold": "Tu cuenta está en espera porque se reembolsó o disputó un pago después de gastar sus créditos. Contacta con soporte.",
+  "error.feature_unavailable": "Esta función no está disponible en este servidor.",
+  "enhance.button": "Sugerir etiquetas expresivas",
+  "enhance.remaining.one": "Queda {count} sugerencia hoy",
+  "enhance.remaining.other": "Quedan {count} sugerencias hoy",
+  "enhance.suggestion": "Sugerencia (etiquetas añadidas resaltadas)",
+  "enhance.accept": "Usar esta",
+  "enhance.reject": "Mantener el mío",
+  "enhance.unavailable": "Las sugerencias de etiquetas están desactivadas en este servidor (sin clave de Gemini).",
   "error.buyCredits": "Comprar créditos",
 };
 

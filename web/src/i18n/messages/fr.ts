@@ -406,6 +406,14 @@ const fr: Messages = {
   "checkout.cancelBody": "Rien n’a été débité. Vous pouvez acheter des crédits quand vous le souhaitez.",
   "checkout.backToCredits": "Retour aux crédits",
   "error.billing_hold": "Votre compte est suspendu car un paiement a été remboursé ou contesté après l’utilisation de ses crédits. Contactez le support.",
+  "error.feature_unavailable": "Cette fonction n’est pas disponible sur ce serveur.",
+  "enhance.button": "Suggérer des balises expressives",
+  "enhance.remaining.one": "Encore {count} suggestion aujourd’hui",
+  "enhance.remaining.other": "Encore {count} suggestions aujourd’hui",
+  "enhance.suggestion": "Suggestion (balises ajoutées en surbrillance)",
+  "enhance.accept": "Utiliser",
+  "enhance.reject": "Garder le mien",
+  "enhance.unavailable": "Les suggestions de balises sont désactivées sur ce serveur (pas de clé Gemini).",
   "error.buyCredits": "Acheter des crédits",
 };
 

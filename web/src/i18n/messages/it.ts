@@ -406,6 +406,14 @@ const it: Messages = {
   "checkout.cancelBody": "Non è stato addebitato nulla. Puoi acquistare crediti quando vuoi.",
   "checkout.backToCredits": "Torna ai crediti",
   "error.billing_hold": "Il tuo account è sospeso perché un pagamento è stato rimborsato o contestato dopo che i suoi crediti erano stati usati. Contatta l’assistenza.",
+  "error.feature_unavailable": "Questa funzione non è disponibile su questo server.",
+  "enhance.button": "Suggerisci tag espressivi",
+  "enhance.remaining.one": "Ancora {count} suggerimento oggi",
+  "enhance.remaining.other": "Ancora {count} suggerimenti oggi",
+  "enhance.suggestion": "Suggerimento (tag aggiunti evidenziati)",
+  "enhance.accept": "Usa questo",
+  "enhance.reject": "Tieni il mio",
+  "enhance.unavailable": "I suggerimenti di tag sono disattivati su questo server (nessuna chiave Gemini).",
   "error.buyCredits": "Acquista crediti",
 };
 

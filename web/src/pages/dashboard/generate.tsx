@@ -18,6 +18,7 @@ import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, Res
 import { SampleButton } from "../../components/sample-player";
 import { CharacterCounter, CostAndSubmit, FormatChoice, SpeechTextField } from "../../components/speech-form";
 import { Badge, Button, Card, ErrorNotice, PageHeader, StepHeading } from "../../components/ui";
+import { TextEnhancer } from "../../components/text-enhancer";
 import { VocalTagPalette } from "../../components/vocal-tag-palette";
 import { VoicePicker, providerLabel } from "../../components/voice-picker";
 import type { MessageKey } from "../../i18n/translate";
@@ -208,7 +209,12 @@ export default function Generate() {
               placeholder={t("generate.textPlaceholder")}
               limitNote={t(paid ? "generate.limitPaid" : "generate.limitFree", { limit: formatNumber(textCounter.limit) })}
               inputRef={textBox}
-              toolbar={voice?.provider === "gemini" ? <VocalTagPalette text={text} onChange={setText} textarea={textBox} /> : undefined}
+              toolbar={
+                <>
+                  {voice?.provider === "gemini" && <VocalTagPalette text={text} onChange={setText} textarea={textBox} />}
+                  <TextEnhancer text={text} voice={voice} locale={effectiveLocale} onAccept={setText} />
+                </>
+              }
             />
 
             <div className="mt-5">
