@@ -1,8 +1,9 @@
 /**
  * Route-level code splitting, checked on what the browser really downloads: the landing and
  * sign-in pages load no dashboard code (and no supabase-js in local mode), Generate and Clone
- * load each other's code only when visited, and no page loads zod. Writes the gzip size of the
- * JavaScript each page loads to test-artifacts/bundle-sizes.json.
+ * load each other's code only when visited, livekit-client (about 130 KB gzipped) loads with the
+ * Call page only, and no page loads zod. Writes the gzip size of the JavaScript each page loads
+ * to test-artifacts/bundle-sizes.json.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
@@ -10,12 +11,19 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { browserForFile, openPage, waitForLocale } from "./helpers.mts";
 
-const DASHBOARD_CHUNKS = /\/(layout|generate|clone|history|credits|profile|waveform-player|voice-picker|voice-recorder|clone-input|wav|supabase)-[\w-]+\.js$/;
+const DASHBOARD_CHUNKS = /\/(layout|generate|clone|call|history|credits|profile|waveform-player|voice-picker|voice-recorder|clone-input|wav|supabase)-[\w-]+\.js$/;
 /** Strings zod's runtime carries; the SPA imports only zod-free modules of the Worker. */
 const ZOD_MARKERS = /\$ZodType|ZodError/;
 
+/** Strings only livekit-client's code carries (its signal client and text-stream API). */
+const LIVEKIT_MARKERS = /registerTextStreamHandler|livekit/i;
+
 function containsZod(scripts: string[]): string[] {
   return scripts.filter((pathname) => ZOD_MARKERS.test(readFileSync(`dist/spa${pathname}`, "utf8")));
+}
+
+function containsLivekit(scripts: string[]): string[] {
+  return scripts.filter((pathname) => LIVEKIT_MARKERS.test(readFileSync(`dist/spa${pathname}`, "utf8")));
 }
 
 const browser = browserForFile();
@@ -57,6 +65,7 @@ describe("code splitting", () => {
     record("landing", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
     expect(containsZod(scripts)).toEqual([]);
+    expect(containsLivekit(scripts)).toEqual([]);
     await context.close();
   });
 
@@ -76,6 +85,7 @@ describe("code splitting", () => {
     expect(scripts.some((file) => /\/generate-[\w-]+\.js$/.test(file))).toBe(true);
     expect(scripts.some((file) => /\/supabase-/.test(file))).toBe(false);
     expect(scripts.some((file) => /\/clone-[\w-]+\.js$/.test(file))).toBe(false);
+    expect(containsLivekit(scripts)).toEqual([]);
     await context.close();
   });
 
@@ -86,6 +96,18 @@ describe("code splitting", () => {
     expect(scripts.some((file) => /\/clone-[\w-]+\.js$/.test(file))).toBe(true);
     expect(scripts.some((file) => /\/generate-[\w-]+\.js$/.test(file))).toBe(false);
     expect(scripts.some((file) => /\/supabase-/.test(file))).toBe(false);
+    expect(containsZod(scripts)).toEqual([]);
+    await context.close();
+  });
+
+  it("the Call page loads livekit-client with its own chunk, and no zod", async () => {
+    const { context, page } = await openPage(browser(), { signedInAs: "e2e-bundle@example.com" });
+    const scripts = await scriptsLoadedBy(page, "/en/dashboard/call", () => page.getByTestId("call-connect").waitFor());
+    record("call", scripts);
+    const own = scripts.filter((file) => /\/call-[\w-]+\.js$/.test(file));
+    expect(own).toHaveLength(1);
+    expect(containsLivekit(scripts)).toEqual(own);
+    expect(scripts.some((file) => /\/(generate|clone|supabase)-[\w-]+\.js$/.test(file))).toBe(false);
     expect(containsZod(scripts)).toEqual([]);
     await context.close();
   });

@@ -23,6 +23,7 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: "sign-in", path: "/en/sign-in", signedIn: false, ready: (page) => page.getByLabel("Email address").waitFor() },
   { name: "generate", path: "/en/dashboard/generate", signedIn: true, ready: (page) => page.getByRole("radio").first().waitFor({ state: "attached" }) },
   { name: "clone", path: "/en/dashboard/clone", signedIn: true, ready: (page) => page.getByTestId("drop-zone").waitFor() },
+  { name: "call", path: "/en/dashboard/call", signedIn: true, ready: (page) => page.getByTestId("call-voices").getByRole("radio").first().waitFor({ state: "attached" }) },
   { name: "history", path: "/en/dashboard/history", signedIn: true, ready: (page) => page.getByTestId("history-item").first().waitFor() },
   { name: "credits", path: "/en/dashboard/credits", signedIn: true, ready: (page) => page.getByTestId("transaction").first().waitFor() },
   { name: "profile", path: "/en/dashboard/profile", signedIn: true, ready: (page) => page.getByTestId("profile-email").waitFor() },

@@ -135,6 +135,7 @@ const routes: RouteObject[] = [
                   { index: true, element: <Navigate to="generate" replace /> },
                   { path: "generate", lazy: page(() => import("./pages/dashboard/generate")) },
                   { path: "clone", lazy: page(() => import("./pages/dashboard/clone")) },
+                  { path: "call", lazy: page(() => import("./pages/dashboard/call")) },
                   { path: "history", lazy: page(() => import("./pages/dashboard/history")) },
                   { path: "credits", lazy: page(() => import("./pages/dashboard/credits")) },
                   { path: "credits/success", lazy: page(() => import("./pages/dashboard/checkout-success")) },

@@ -32,7 +32,9 @@ export const voiceRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
   .get("/:id/sample", async (c) => {
-    const voice = await findVoice(c.env.DB, c.req.param("id"), "tts");
+    // Speech voices and the realtime call voices alike (the Call page plays these too).
+    const id = c.req.param("id");
+    const voice = (await findVoice(c.env.DB, id, "tts")) ?? (await findVoice(c.env.DB, id, "call"));
     if (voice === null) throw new AppError("voice_not_found", "There is no such voice.");
     const key = await ensureVoiceSample(c.env, voice);
     return serveObject(c.env.AUDIO_BUCKET, key, "audio/wav", c.req.header("range"), "public, max-age=86400");

@@ -18,9 +18,10 @@ import type {
   VoiceListResponse,
 } from "../../../worker/shared/contracts";
 import type { BillingPackagesResponse, CheckoutResponse, CheckoutStatusResponse, SubscriptionResponse } from "../../../worker/shared/billing";
+import type { CallOptionsResponse, CallSessionResponse, CallTokenRequest, CallTokenResponse } from "../../../worker/shared/calls";
 import type { ErrorCode } from "../../../worker/shared/errors";
-import type { Locale } from "../i18n/routing";
 import type { EnhanceStatusResponse, EnhanceTextResponse } from "../../../worker/shared/expressive-tags";
+import type { Locale } from "../i18n/routing";
 
 /** Codes the server never sends: the network failed, or the answer was not our JSON error body. */
 export type ClientErrorCode = "network" | "unexpected_response";
@@ -199,14 +200,20 @@ export const api = {
   history: (cursor?: string, limit = 10) => request<Page<HistoryItem>>("GET", `/api/history${query({ limit, cursor })}`),
   deleteHistoryItem: (id: string) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`),
   deleteAllHistory: () => request<DeleteHistoryResponse>("DELETE", "/api/history"),
-  billingPackages: () => request<BillingPackagesResponse>("GET", "/api/billing/packages", { auth: false }),
   enhanceStatus: () => request<EnhanceStatusResponse>("GET", "/api/enhance-text"),
   enhanceText: (body: { text: string; voice: string; locale: string }) => request<EnhanceTextResponse>("POST", "/api/enhance-text", { body }),
+  billingPackages: () => request<BillingPackagesResponse>("GET", "/api/billing/packages", { auth: false }),
   /** A Checkout Session for the package; the browser then goes to its URL. */
   checkout: (packageId: string, locale: Locale) => request<CheckoutResponse>("POST", "/api/billing/checkout", { body: { packageId, locale } }),
   checkoutStatus: (sessionId: string) => request<CheckoutStatusResponse>("GET", `/api/billing/checkout/${encodeURIComponent(sessionId)}`),
   billingPortal: (locale: Locale) => request<CheckoutResponse>("POST", "/api/billing/portal", { body: { locale } }),
   subscription: () => request<SubscriptionResponse>("GET", "/api/billing/subscription"),
+  /** Presets, models, prices and whether calls are possible here (public). */
+  callOptions: () => request<CallOptionsResponse>("GET", "/api/call-options", { auth: false }),
+  /** Sets up a call: a pending session and a LiveKit token for its room. */
+  callToken: (body: CallTokenRequest) => request<CallTokenResponse>("POST", "/api/call-token", { body }),
+  /** An own call's state; after the room closes, why it ended and what it cost. */
+  callSession: (sessionId: string) => request<CallSessionResponse>("GET", `/api/calls/${encodeURIComponent(sessionId)}`),
 };
 
 /** Public sample of a voice (audio/wav), playable without signing in. */

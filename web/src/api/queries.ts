@@ -10,6 +10,8 @@ export const queryKeys = {
   transactions: ["transactions"] as const,
   packages: ["billing", "packages"] as const,
   subscription: ["billing", "subscription"] as const,
+  callOptions: ["calls", "options"] as const,
+  callVoices: ["voices", "call"] as const,
 };
 
 export function useMe() {
@@ -29,4 +31,14 @@ export function setBalance(queryClient: QueryClient, credits: number): void {
 /** The credit packages and whether buying is possible here (public; the landing and Credits page). */
 export function usePackages() {
   return useQuery({ queryKey: queryKeys.packages, queryFn: api.billingPackages, staleTime: 10 * 60_000 });
+}
+
+/** What the Call page offers: presets, models, prices, and whether LiveKit is configured (public). */
+export function useCallOptions() {
+  return useQuery({ queryKey: queryKeys.callOptions, queryFn: api.callOptions, staleTime: 5 * 60_000 });
+}
+
+/** The realtime voices a call can use. */
+export function useCallVoices() {
+  return useQuery({ queryKey: queryKeys.callVoices, queryFn: () => api.voices({ feature: "call" }), staleTime: 5 * 60_000 });
 }

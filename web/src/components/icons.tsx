@@ -82,6 +82,18 @@ export const MicIcon = (props: IconProps) => (
     <path d="M5.5 11a6.5 6.5 0 0 0 13 0M12 17.5V21" />
   </Svg>
 );
+/** A telephone handset: the live call. */
+export const PhoneIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M5 3.5h3.2l1.6 4.3-2.1 1.4a11 11 0 0 0 5.1 5.1l1.4-2.1 4.3 1.6V17a2.5 2.5 0 0 1-2.7 2.5A16 16 0 0 1 2.5 6.2 2.5 2.5 0 0 1 5 3.5Z" />
+  </Svg>
+);
+/** A microphone struck through: muted. */
+export const MicOffIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M15 10V6a3 3 0 0 0-5.8-1M9 9v2a3 3 0 0 0 4.6 2.5M5.5 11a6.5 6.5 0 0 0 10.8 4.9M18.5 11c0 .8-.1 1.5-.4 2.2M12 17.5V21M3.5 3.5l17 17" />
+  </Svg>
+);
 /** A head in profile with sound waves: a voice taken from a person. */
 export const CloneIcon = (props: IconProps) => (
   <Svg {...props}>

@@ -81,3 +81,8 @@ export const END_REASON_KEYS: Record<CallEndReason, MessageKey> = {
 export function endReasonWantsCredits(reason: CallEndReason | null): boolean {
   return reason === "insufficient_credits" || reason === "allowance_exhausted";
 }
+
+/** The settings named in the server's reason for calls being off (LIVEKIT_URL, …), shown in the user's language. */
+export function settingNames(reason: string | null): string[] {
+  return [...new Set(reason?.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])];
+}

@@ -1,7 +1,7 @@
 /**
  * Dashboard frame: header with the live credit balance and the user menu, navigation (a tab bar
- * on phones, a sidebar from `lg`), and the page. Navigation lists only pages that exist; calls,
- * usage and buying credits join it with their issues.
+ * on phones, a sidebar from `lg`), and the page. Navigation lists only pages that exist; usage
+ * joins it with its issue.
  */
 import { useEffect, useId, useRef, useState, type ComponentType, type SVGProps } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
@@ -10,7 +10,7 @@ import { useMe } from "../../api/queries";
 import { useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
 import type { MessageKey } from "../../i18n/translate";
-import { CloneIcon, CoinsIcon, HistoryIcon, MicIcon, SignOutIcon, UserIcon } from "../../components/icons";
+import { CloneIcon, CoinsIcon, HistoryIcon, MicIcon, PhoneIcon, SignOutIcon, UserIcon } from "../../components/icons";
 import { LanguageSwitcher } from "../../components/language-switcher";
 import { Brand } from "../../components/site-header";
 import { Badge } from "../../components/ui";
@@ -19,14 +19,17 @@ interface NavItem {
   path: string;
   label: MessageKey;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
+  /** Left out of the phone tab bar (five tabs fit; Profile is in the account menu too). */
+  desktopOnly?: true;
 }
 
 const NAV: NavItem[] = [
   { path: "/dashboard/generate", label: "nav.generate", icon: MicIcon },
   { path: "/dashboard/clone", label: "nav.clone", icon: CloneIcon },
+  { path: "/dashboard/call", label: "nav.call", icon: PhoneIcon },
   { path: "/dashboard/history", label: "nav.history", icon: HistoryIcon },
   { path: "/dashboard/credits", label: "nav.credits", icon: CoinsIcon },
-  { path: "/dashboard/profile", label: "nav.profile", icon: UserIcon },
+  { path: "/dashboard/profile", label: "nav.profile", icon: UserIcon, desktopOnly: true },
 ];
 
 function BalancePill() {
@@ -153,7 +156,7 @@ export default function DashboardLayout() {
         </div>
         <nav aria-label={t("nav.main")} className="border-t border-slate-100 lg:hidden">
           <ul className="mx-auto grid max-w-7xl grid-cols-5 px-1 sm:px-2">
-            {NAV.map(({ path, label, icon: Icon }) => (
+            {NAV.filter((item) => item.desktopOnly !== true).map(({ path, label, icon: Icon }) => (
               <li key={path}>
                 <NavLink
                   to={localizePath(locale, path)}
