@@ -6,7 +6,10 @@
 //  (c) overdraft: 50 concurrent different requests from a user whose balance covers 10;
 //  (d) local engine synthesis time per 100 characters (uncached generations, end to end);
 //  (e) MP3 encoding (LAME in the local engine Worker): the Server-Timing `encode` entry per minute
-//      of audio, against synthesis (`provider`), MP3 against WAV end to end, and the file sizes.
+//      of audio, against synthesis (`provider`), MP3 against WAV end to end, and the file sizes;
+//  (f) streaming (POST /api/generate-voice/stream): time to the first `audio` event and to `done`
+//      for a 400-character text on the local engine (goal: first audio ≤ 25 % of the total), and
+//      for a cache hit of it.
 // Every loop is bounded in count; all traffic goes to 127.0.0.1. The exit status is about the money
 // invariants of (b) and (c) only: latency is printed (and written to $BENCH_REPORT as JSON when
 // set), never a failure.
@@ -302,6 +305,45 @@ try {
   );
   if (mp3.some((r) => r.format !== "mp3") || wav.some((r) => r.format !== "wav")) throw new Error("(e) a generation came back in the wrong format");
   report.mp3 = { audioSeconds, encodeMsPerMinute: encodePerMinute, synthesisMsPerMinute: synthPerMinute, endToEndP50: e2e, bytesPerSecond };
+
+  // (f) streaming: time to first audio and to done, uncached (local engine) and as a cache hit.
+  const streamRuns = 8;
+  const streamText = (i) =>
+    `Streaming run ${i} ${Date.now()}. The first sentence should be heard before the rest is made. The second sentence follows it at once. A third sentence keeps the engine speaking. The fourth sentence is about nothing at all. The fifth sentence is nearly the last one. And the sixth sentence ends it here.`.slice(0, 400);
+  const streamUser = await signIn("bench-stream@example.com");
+  async function timedStream(body) {
+    const t0 = performance.now();
+    const response = await fetch(`${base}/api/generate-voice/stream`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${streamUser}` }, body: JSON.stringify(body) });
+    if (!response.ok) throw new Error(`(f) stream failed: ${response.status} ${await response.text()}`);
+    const reader = response.body.getReader();
+    const decoder = new TextDecoder();
+    let text = "";
+    let firstAudio = null;
+    let done = null;
+    for (;;) {
+      const { value, done: end } = await reader.read();
+      if (end) break;
+      text += decoder.decode(value, { stream: true });
+      if (firstAudio === null && text.includes("event: audio")) firstAudio = performance.now() - t0;
+      if (text.includes("event: done")) done = performance.now() - t0;
+    }
+    if (firstAudio === null || done === null) throw new Error(`(f) the stream ended without audio or done: ${text.slice(0, 300)}`);
+    return { firstAudio, done };
+  }
+  const uncached = [];
+  const hits = [];
+  for (let i = 0; i < streamRuns; i++) {
+    const body = { text: streamText(i), voice: "Kore", locale: "en" };
+    uncached.push(await timedStream(body));
+    hits.push(await timedStream(body));
+  }
+  const streamFigures = (runs) => ({ firstAudio: median(runs.map((r) => r.firstAudio)), done: median(runs.map((r) => r.done)), share: median(runs.map((r) => r.firstAudio / r.done)) });
+  const streamed = { uncached: streamFigures(uncached), cacheHit: streamFigures(hits) };
+  console.log(`\n(f) streaming, ${streamRuns} runs of a 400-character text (six sentences), medians`);
+  for (const [label, f] of [["local engine, uncached", streamed.uncached], ["cache hit", streamed.cacheHit]]) {
+    console.log(`    ${label.padEnd(24)} first audio ${fmt(f.firstAudio)}, done ${fmt(f.done)}, first audio at ${(f.share * 100).toFixed(0)} % of the total (goal ≤ 25 %: ${f.share <= 0.25 ? "met" : "missed"})`);
+  }
+  report.streaming = streamed;
 
   const ok = providerCalls === 1 && successes === 10 && me.credits >= 0 && ledgerSum === me.credits;
   const latency = ratios.map((r) => `p50 ×${r.p50.toFixed(2)} at ${r.concurrency} client(s) ${r.p50GoalMet ? "meets" : "misses"} the goal ≤ ×${P50_RATIO_GOAL}`).join("; ");

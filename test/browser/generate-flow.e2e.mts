@@ -141,11 +141,37 @@ describe("MP3 output", () => {
   });
 });
 
+describe("streaming", () => {
+  it("starts playing a long text before the whole of it is made, then shows the stored file", async () => {
+    const { context: other, page: tab, errors: tabErrors } = await openPage(browser(), { signedInAs: "e2e-stream@example.com" });
+    await tab.goto("/en/dashboard/generate");
+    await tab.getByRole("radio").first().waitFor({ state: "attached" });
+    const text =
+      `Streaming in the browser, run ${Date.now()}. This first sentence is spoken and played before the rest exists. ` +
+      "The second sentence follows while the first one is already playing. A third sentence keeps the engine busy a little longer. " +
+      "Then a fourth one, so that the whole text takes several pieces. And a fifth sentence closes the text.";
+    await tab.getByLabel("Text", { exact: true }).fill(text);
+    await tab.getByRole("button", { name: "Generate speech" }).click();
+    // The local engine is fast (the whole text in well under a second here), so the streaming
+    // label may come and go between two polls: the page's own timing says what happened.
+    await tab.getByTestId("result-status").waitFor({ timeout: 60_000 });
+    await screenshot(tab, "desktop-generate-streamed");
+    const timing = tab.getByTestId("stream-timing");
+    const firstSound = Number(await timing.getAttribute("data-first-sound-ms"));
+    const done = Number(await timing.getAttribute("data-done-ms"));
+    expect(firstSound).toBeGreaterThan(0);
+    expect(firstSound).toBeLessThan(done);
+    await expect.poll(() => audioDuration(tab, "result-audio"), { timeout: 15_000 }).toBeGreaterThan(5);
+    expect(tabErrors).toEqual([]);
+    await other.close();
+  });
+});
+
 describe("progress and cancel", () => {
   it("shows progress while speaking and cancels the request without charging", async () => {
     const { context: other, page: tab } = await openPage(browser(), { signedInAs: "e2e-cancel@example.com" });
     // Hold the request so the progress state can be seen and cancelled.
-    await tab.route("**/api/generate-voice", async (route) => {
+    await tab.route("**/api/generate-voice/stream", async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 4_000));
       await route.continue().catch(() => undefined);
     });
@@ -167,7 +193,7 @@ describe("progress and cancel", () => {
   it("shows the server's error in the user's language (a voice that does not exist)", async () => {
     const { context: other, page: tab } = await openPage(browser(), { locale: "de-DE", signedInAs: "e2e-error@example.com" });
     // Rewrite the chosen voice to one the catalogue does not have: the server answers 404 voice_not_found.
-    await tab.route("**/api/generate-voice", async (route) => {
+    await tab.route("**/api/generate-voice/stream", async (route) => {
       const body = JSON.parse(route.request().postData() ?? "{}") as Record<string, unknown>;
       await route.continue({ postData: JSON.stringify({ ...body, voice: "no-such-voice" }) });
     });

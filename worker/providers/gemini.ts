@@ -10,9 +10,11 @@
  * 3.8 models reject it). A unary answer is a complete WAV or raw 24 kHz 16-bit PCM — detected by
  * content — and is stored as a valid WAV either way. An answer that did not finish normally, or
  * whose audio is far shorter than the text needs, is `truncated`: not delivered, cached or
- * charged. The caller's signal aborts the HTTP request (provider timeout).
+ * charged. The caller's signal aborts the HTTP request (provider timeout). A streaming order uses
+ * the SDK's streaming call: each chunk's PCM is handed over as it arrives (a WAV header in a chunk
+ * is dropped), and no fallback is tried once audio has been sent.
  */
-import { ApiError, GoogleGenAI, type GenerateContentResponse } from "@google/genai";
+import { ApiError, GoogleGenAI } from "@google/genai";
 import { countCharacters, stripVocalTags } from "../shared/text-metrics";
 import { ProviderError, type SpeechProvider, type SpeechRequest, type SpeechResult, type Tier } from "./types";
 import { readWavLayout, wrapPcmAsWav } from "./wav";
@@ -53,41 +55,74 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
   const primary = (tier: Tier) => (tier === "paid" ? models.paid : models.free);
   const fallback = (tier: Tier) => (tier === "paid" ? models.free : models.paid);
 
-  async function speak(model: string, request: SpeechRequest): Promise<SpeechResult> {
+  /** One answer from the model, unary or streamed (chunks handed to `request.onAudio` as they come). */
+  async function answer(model: string, request: SpeechRequest, progress: { streamed: boolean }): Promise<Answer> {
     const part = { text: request.text, ...(request.style ? { speechMetadata: { style: request.style } } : {}) };
     const temperature = request.temperature !== undefined && models.acceptTemperature.includes(model) ? { temperature: request.temperature } : {};
-    let response: GenerateContentResponse;
+    const params = {
+      model,
+      contents: [{ role: "user", parts: [part] }],
+      config: {
+        responseModalities: ["AUDIO"],
+        speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice.name } } },
+        ...(request.seed !== undefined ? { seed: request.seed } : {}),
+        ...temperature,
+        ...(request.signal ? { abortSignal: request.signal } : {}),
+      },
+    };
     try {
-      response = await client().models.generateContent({
-        model,
-        contents: [{ role: "user", parts: [part] }],
-        config: {
-          responseModalities: ["AUDIO"],
-          speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: request.voice.name } } },
-          ...(request.seed !== undefined ? { seed: request.seed } : {}),
-          ...temperature,
-          ...(request.signal ? { abortSignal: request.signal } : {}),
-        },
-      });
+      const onAudio = request.onAudio;
+      if (onAudio === undefined) {
+        const response = await client().models.generateContent(params);
+        const candidate = response.candidates?.[0];
+        const data = candidate?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData?.data;
+        return {
+          blocked: response.promptFeedback?.blockReason,
+          finish: candidate?.finishReason,
+          audio: data === undefined ? undefined : wavFromAnswer(decodeBase64(data)),
+          tokens: response.usageMetadata?.totalTokenCount,
+        };
+      }
+      const pcm: Uint8Array[] = [];
+      let finish: string | undefined;
+      let blocked: string | undefined;
+      let tokens: number | undefined;
+      for await (const chunk of await client().models.generateContentStream(params)) {
+        blocked ??= chunk.promptFeedback?.blockReason;
+        const candidate = chunk.candidates?.[0];
+        finish = candidate?.finishReason ?? finish;
+        tokens = chunk.usageMetadata?.totalTokenCount ?? tokens;
+        for (const piece of candidate?.content?.parts ?? []) {
+          if (piece.inlineData?.data === undefined) continue;
+          const bytes = decodeBase64(piece.inlineData.data);
+          const layout = readWavLayout(bytes);
+          const samples = layout === null ? bytes : bytes.subarray(layout.dataOffset, layout.dataOffset + layout.dataBytes);
+          const even = samples.byteLength % 2 === 0 ? samples : samples.subarray(0, samples.byteLength - 1);
+          pcm.push(even);
+          progress.streamed = true;
+          onAudio({ pcm: even, sampleRate: PCM_SAMPLE_RATE });
+        }
+      }
+      const all = concat(pcm);
+      return { blocked, finish, audio: all.byteLength === 0 ? undefined : { wav: wrapPcmAsWav(all, PCM_SAMPLE_RATE), durationSeconds: all.byteLength / (PCM_SAMPLE_RATE * 2) }, tokens };
     } catch (error) {
       if (request.signal?.aborted) throw new ProviderError("timeout", "The voice provider took too long to answer.");
       throw mapGeminiError(error);
     }
-    const blocked = response.promptFeedback?.blockReason;
-    const candidate = response.candidates?.[0];
-    const finish = candidate?.finishReason;
+  }
+
+  async function speak(model: string, request: SpeechRequest, progress: { streamed: boolean }): Promise<SpeechResult> {
+    const { blocked, finish, audio, tokens } = await answer(model, request, progress);
     if (blocked !== undefined || (finish !== undefined && REFUSAL_REASONS.has(finish))) {
       throw new ProviderError("content_refused", "The voice provider declined to speak this text.", { detail: `block ${blocked ?? finish}` });
     }
-    const data = candidate?.content?.parts?.find((p) => p.inlineData?.data)?.inlineData?.data;
-    if (data === undefined) throw new ProviderError("failed", "The voice provider returned no audio.", { detail: `Gemini ${model}: no inline audio, finish ${finish ?? "none"}` });
+    if (audio === undefined) throw new ProviderError("failed", "The voice provider returned no audio.", { detail: `Gemini ${model}: no inline audio, finish ${finish ?? "none"}` });
     if (finish !== undefined && finish !== "STOP") throw new ProviderError("truncated", "The voice provider stopped before the end of the text.", { detail: `Gemini ${model}: finish ${finish}` });
-    const { wav, durationSeconds } = wavFromAnswer(Uint8Array.from(atob(data), (char) => char.charCodeAt(0)));
     const spoken = countCharacters(stripVocalTags(request.text));
-    if (durationSeconds < spoken / MAX_CHARACTERS_PER_SECOND - 1) {
-      throw new ProviderError("truncated", "The voice provider stopped before the end of the text.", { detail: `Gemini ${model}: ${durationSeconds.toFixed(2)} s of audio for ${spoken} characters` });
+    if (audio.durationSeconds < spoken / MAX_CHARACTERS_PER_SECOND - 1) {
+      throw new ProviderError("truncated", "The voice provider stopped before the end of the text.", { detail: `Gemini ${model}: ${audio.durationSeconds.toFixed(2)} s of audio for ${spoken} characters` });
     }
-    return { audio: wav, contentType: "audio/wav", extension: "wav", provider: "gemini", model, durationSeconds, totalTokens: validTokenCount(response.usageMetadata?.totalTokenCount) };
+    return { audio: audio.wav, contentType: "audio/wav", extension: "wav", provider: "gemini", model, durationSeconds: audio.durationSeconds, totalTokens: validTokenCount(tokens) };
   }
 
   return {
@@ -95,12 +130,14 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
     format: "wav",
     model: primary,
     async synthesize(request) {
+      const progress = { streamed: false };
       try {
-        return await speak(primary(request.tier), request);
+        return await speak(primary(request.tier), request, progress);
       } catch (error) {
-        if (!(error instanceof ProviderError) || !["unavailable", "failed", "quota"].includes(error.kind) || request.signal?.aborted) throw error;
+        // A stream that already sent audio cannot start again with another voice model.
+        if (!(error instanceof ProviderError) || !["unavailable", "failed", "quota"].includes(error.kind) || request.signal?.aborted || progress.streamed) throw error;
         console.error(`Gemini ${primary(request.tier)} failed (${error.detail ?? error.kind}); falling back to ${fallback(request.tier)}`);
-        return speak(fallback(request.tier), request);
+        return speak(fallback(request.tier), request, progress);
       }
     },
   };
@@ -117,6 +154,25 @@ function mapGeminiError(error: unknown): ProviderError {
     return new ProviderError("failed", "The voice provider rejected the request.", { detail });
   }
   return new ProviderError("unavailable", "The voice provider could not be reached.", { detail: error instanceof Error ? error.message.slice(0, 300) : String(error) });
+}
+
+interface Answer {
+  blocked: string | undefined;
+  finish: string | undefined;
+  audio: { wav: Uint8Array; durationSeconds: number } | undefined;
+  tokens: number | undefined;
+}
+
+const decodeBase64 = (data: string) => Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.byteLength;
+  }
+  return out;
 }
 
 /** A usable token count, or undefined (then the order's estimate is charged). */

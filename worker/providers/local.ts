@@ -2,12 +2,15 @@
  * The local engine: eSpeak NG in its own Worker (worker/local-engine), reached through the
  * LOCAL_ENGINE service binding. It speaks for every voice whose provider has no key. Each voice
  * gets a fixed male/female/neutral variant and pitch so voices sound different, and the language
- * comes from the request's locale (multilingual voices) or the voice's own language.
+ * comes from the request's locale (multilingual voices) or the voice's own language. A streaming
+ * order is spoken sentence by sentence (a few short sentences together), each piece's PCM handed
+ * over as soon as it is spoken, so the first sound comes after the first sentence, not the text.
  */
 import type { Voice } from "../db/voices";
 import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
 import { stripVocalTags } from "../shared/text-metrics";
-import type { SpeechProvider, SpeechResult } from "./types";
+import { ProviderError, type SpeechProvider, type SpeechResult } from "./types";
+import { readWavLayout, wrapPcmAsWav } from "./wav";
 
 export { LOCAL_MODEL };
 
@@ -54,7 +57,58 @@ export function createLocalProvider(engine: Fetcher): SpeechProvider {
     synthesize(request): Promise<SpeechResult> {
       const language = espeakLanguage(request.voice.language === "multi" ? request.locale : request.voice.language);
       const { variant, pitch } = localVoiceFor(request.voice);
-      return speakLocally(engine, { text: stripVocalTags(request.text), language, variant, pitch }, request.signal);
+      const text = stripVocalTags(request.text);
+      const onAudio = request.onAudio;
+      if (onAudio === undefined) return speakLocally(engine, { text, language, variant, pitch }, request.signal);
+      return speakInPieces(text, request.locale, (piece) => speakLocally(engine, { text: piece, language, variant, pitch }, request.signal), onAudio);
     },
   };
+}
+
+/** Pieces of at least this many characters (whole sentences), so short sentences share a call. */
+const MIN_PIECE_CHARACTERS = 60;
+
+export function sentencePieces(text: string, locale: string): string[] {
+  let segmenter: Intl.Segmenter;
+  try {
+    segmenter = new Intl.Segmenter(locale, { granularity: "sentence" });
+  } catch {
+    segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+  }
+  const pieces: string[] = [];
+  let current = "";
+  for (const { segment } of segmenter.segment(text)) {
+    current += segment;
+    if (current.trim().length >= MIN_PIECE_CHARACTERS) {
+      pieces.push(current.trim());
+      current = "";
+    }
+  }
+  if (current.trim() !== "") pieces.push(current.trim());
+  return pieces;
+}
+
+async function speakInPieces(text: string, locale: string, speak: (piece: string) => Promise<SpeechResult>, onAudio: (chunk: { pcm: Uint8Array; sampleRate: number }) => void): Promise<SpeechResult> {
+  const chunks: Uint8Array[] = [];
+  let sampleRate = 0;
+  let last: SpeechResult | undefined;
+  for (const piece of sentencePieces(text, locale)) {
+    last = await speak(piece);
+    const layout = readWavLayout(last.audio);
+    if (layout === null || layout.encoding !== "pcm" || layout.channels !== 1 || layout.bitsPerSample !== 16)
+      throw new ProviderError("failed", "The local speech engine returned audio that cannot be read.", { detail: "not 16-bit mono PCM" });
+    if (sampleRate !== 0 && layout.sampleRate !== sampleRate) throw new ProviderError("failed", "The local speech engine changed its sample rate mid-text.");
+    sampleRate = layout.sampleRate;
+    const pcm = last.audio.slice(layout.dataOffset, layout.dataOffset + layout.dataBytes);
+    chunks.push(pcm);
+    onAudio({ pcm, sampleRate });
+  }
+  if (last === undefined) throw new ProviderError("invalid_input", "text: this text cannot be spoken; check that it contains words.", { field: "text" });
+  const total = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
+  let offset = 0;
+  for (const c of chunks) {
+    total.set(c, offset);
+    offset += c.byteLength;
+  }
+  return { ...last, audio: wrapPcmAsWav(total, sampleRate), durationSeconds: total.byteLength / 2 / sampleRate };
 }

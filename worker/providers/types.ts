@@ -23,6 +23,17 @@ export interface SpeechRequest {
   tier: Tier;
   /** Aborted when the orchestrator gives up on the call (provider timeout). */
   signal?: AbortSignal;
+  /**
+   * Set by a streaming order: the provider hands over audio as it is made (16-bit mono PCM), in
+   * order; the result's audio is then exactly these chunks (as WAV). Providers that cannot stream
+   * ignore it and the orchestrator sends their whole result as one chunk.
+   */
+  onAudio?: (chunk: PcmChunk) => void;
+}
+
+export interface PcmChunk {
+  pcm: Uint8Array;
+  sampleRate: number;
 }
 
 export interface SpeechResult {

@@ -1,5 +1,6 @@
 /**
- * `POST /api/generate-voice` and `POST /api/estimate-credits` (PRODUCT §6), both for signed-in
+ * `POST /api/generate-voice`, its streaming twin `POST /api/generate-voice/stream` (server-sent
+ * events, services/audio-stream.ts) and `POST /api/estimate-credits` (PRODUCT §6), all for signed-in
  * users (declared in app.ts). The routes only parse input and shape output: preparation is
  * services/generation.ts, the paid path the orchestrator (services/paid-audio.ts).
  */
@@ -9,6 +10,7 @@ import { createIntegrations } from "../integrations";
 import { accountOf, enforceRateLimit, jsonBody } from "../middleware";
 import { audioLinks } from "../services/audio-urls";
 import { prepareForAccount, prepareGeneration } from "../services/generation";
+import { streamAudio } from "../services/audio-stream";
 import { audioResponseBody, deliverAudio, type PaidAudioContext } from "../services/paid-audio";
 import { generateVoiceRequestSchema, type EstimateCreditsResponse } from "../shared/contracts";
 
@@ -21,15 +23,26 @@ export function paidAudioContext(c: Context<AppEnv>): PaidAudioContext {
   return { env: c.env, config, integrations: createIntegrations(config, c.env), waitUntil: (promise) => c.executionCtx.waitUntil(promise), timing: c.get("timing") };
 }
 
-export const generationRoutes = new Hono<AppEnv>().post("/", async (c) => {
+async function prepared(c: Context<AppEnv>) {
   const { userId } = c.get("identity");
   await enforceRateLimit(c.env.GENERATION_RATE_LIMITER, `generate:${userId}`, GENERATION_LIMIT_PERIOD_SECONDS);
   const input = await jsonBody(c, generateVoiceRequestSchema);
   const ctx = paidAudioContext(c);
   const { prepared, account, cached } = await prepareForAccount(input, accountOf(c, { nearby: true }), ctx.integrations, c.env.DB, (key) => ctx.integrations.audioCache.get(key));
-  const delivery = await deliverAudio(ctx, { ...prepared.order, userId }, account, { cached });
-  return c.json(await audioResponseBody(delivery, audioLinks(new URL(c.req.url).origin, ctx.config, c.env.DB)));
-});
+  return { ctx, order: { ...prepared.order, userId }, account, cached, links: audioLinks(new URL(c.req.url).origin, ctx.config, c.env.DB) };
+}
+
+export const generationRoutes = new Hono<AppEnv>()
+  .post("/", async (c) => {
+    const { ctx, order, account, cached, links } = await prepared(c);
+    return c.json(await audioResponseBody(await deliverAudio(ctx, order, account, { cached }), links));
+  })
+  // Server-sent events; validation errors are ordinary JSON answers before the stream starts.
+  .post("/stream", async (c) => {
+    const { ctx, order, account, cached, links } = await prepared(c);
+    const body = await streamAudio(ctx, order, account, links, cached);
+    return new Response(body, { headers: { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", "x-accel-buffering": "no" } });
+  });
 
 export const estimateRoutes = new Hono<AppEnv>().post("/", async (c) => {
   const input = await jsonBody(c, generateVoiceRequestSchema);

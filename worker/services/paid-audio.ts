@@ -50,7 +50,7 @@ export interface DeliveryOptions {
 }
 
 /** A 0-credit history row, queued before the response so it cannot be lost (or written now if the queue refuses). */
-async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entry: CacheEntry, defer: boolean): Promise<string> {
+export async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entry: CacheEntry, defer: boolean): Promise<string> {
   const id = crypto.randomUUID();
   const { voiceId, text, style, locale } = order.history;
   const createdAt = new Date().toISOString();
@@ -71,15 +71,20 @@ async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrder, entr
   return id;
 }
 
+/** Paid work is refused while the account owes credits from a refund or dispute (cache hits are free). */
+export function refuseOnHold(account: AccountSummary): void {
+  if (account.creditsOwed > 0) {
+    throw new AppError("billing_hold", "Your account is on hold because a payment was refunded or disputed after its credits were spent. Contact support to settle it.");
+  }
+}
+
 export async function deliverAudio(ctx: PaidAudioContext, order: AudioOrder, account: AccountSummary, options: DeliveryOptions = {}): Promise<AudioDelivery> {
   const hit = await (options.cached ?? ctx.integrations.audioCache.get(order.cacheKey));
   if (hit !== null) {
     const id = await recordFreeDelivery(ctx, order, hit, options.deferFreeHistory ?? true);
     return { id, entry: hit, creditsUsed: 0, creditsRemaining: account.balance, cached: true, source: "cache" };
   }
-  if (account.creditsOwed > 0) {
-    throw new AppError("billing_hold", "Your account is on hold because a payment was refunded or disputed after its credits were spent. Contact support to settle it.");
-  }
+  refuseOnHold(account);
   await options.beforeProduction?.();
   const gate = ctx.env.GENERATION_GATE.get(ctx.env.GENERATION_GATE.idFromName(order.cacheKey));
   const started = performance.now();

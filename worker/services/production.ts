@@ -5,7 +5,8 @@
  * history row → write the cache → settle (through the queue, inline if the queue refuses). Every
  * failure before the history row exists refunds the reservation in full before it returns; once
  * the row exists the audio is delivered and charged, and nothing after it (cache, queue, usage,
- * analytics) can turn the outcome into an error.
+ * analytics) can turn the outcome into an error. A streaming order passes a sink: it hears the
+ * reservation, then the audio as the provider makes it (or the whole result as one chunk).
  */
 import { AppError, type ErrorCode } from "../shared/errors";
 import type { ConfigSnapshot } from "../env";
@@ -13,7 +14,8 @@ import type { AppConfig } from "../env";
 import { recordAudioFile } from "../db/audio-files";
 import { refund, reservationRefundKey, reserve } from "../db/ledger";
 import { createIntegrations, type Integrations } from "../integrations";
-import { ProviderError, type SpeechResult } from "../providers/types";
+import { ProviderError, type SpeechRequest, type SpeechResult } from "../providers/types";
+import { readWavLayout } from "../providers/wav";
 import { enqueueJob, type JobMessageInput } from "../queues/messages";
 import { generationSettlement } from "../queues/generation-settle";
 import { cloneSettlement } from "../queues/clone-settle";
@@ -30,6 +32,17 @@ export interface ProductionJob {
   productionId: string;
   /** The settings the Worker resolved the order under (provider choice and cache key depend on them). */
   settings: ConfigSnapshot;
+}
+
+/** What a streaming order hears while it is produced (services/paid-audio.ts turns it into SSE). */
+export type StreamChunk = { encoding: "pcm_s16le"; sampleRate: number; data: Uint8Array } | { encoding: "mp3"; data: Uint8Array };
+
+export interface ProductionSink {
+  /** A streaming order: the provider streams if it can, and `audio` hears every chunk. */
+  streaming: boolean;
+  /** Once the credits are reserved, before any audio. */
+  meta(info: { id: string; provider: string; model: string; creditsReserved: number }): void;
+  audio(chunk: StreamChunk): void;
 }
 
 export type GateOutcome =
@@ -68,12 +81,20 @@ export async function withDeadline<T>(ms: number, call: (signal: AbortSignal) =>
   }
 }
 
-async function speak(env: Env, integrations: Integrations, order: AudioOrder, signal: AbortSignal): Promise<SpeechResult> {
+async function speak(env: Env, integrations: Integrations, order: AudioOrder, signal: AbortSignal, onAudio?: SpeechRequest["onAudio"]): Promise<SpeechResult> {
   if (order.kind === "tts") {
     const { speech } = order;
-    return integrations
-      .speechFor(speech.voice)
-      .synthesize({ text: order.history.text, voice: speech.voice, locale: order.history.locale, style: order.history.style, seed: speech.seed, temperature: speech.temperature, tier: speech.tier, signal });
+    return integrations.speechFor(speech.voice).synthesize({
+      text: order.history.text,
+      voice: speech.voice,
+      locale: order.history.locale,
+      style: order.history.style,
+      seed: speech.seed,
+      temperature: speech.temperature,
+      tier: speech.tier,
+      signal,
+      ...(onAudio ? { onAudio } : {}),
+    });
   }
   const stored = await env.AUDIO_BUCKET.get(cloneInputKey(order.userId, order.clone.reference.sha256));
   if (stored === null) throw new AppError("internal_error", "The recording was not available any more. You have not been charged; please upload it again.");
@@ -138,11 +159,21 @@ function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId:
   return { type: "clone.settle", ...common, audioFileId: job.productionId, cloneJobId: order.clone.jobId, locale: order.history.locale };
 }
 
-export async function produce(env: Env, config: AppConfig, job: ProductionJob): Promise<GateOutcome> {
+/** A whole result as one chunk, for a streaming order whose provider could not stream. */
+function wholeChunk(result: SpeechResult): StreamChunk {
+  const layout = result.contentType === "audio/wav" ? readWavLayout(result.audio) : null;
+  if (layout !== null && layout.encoding === "pcm" && layout.bitsPerSample === 16 && layout.channels === 1) {
+    return { encoding: "pcm_s16le", sampleRate: layout.sampleRate, data: result.audio.slice(layout.dataOffset, layout.dataOffset + layout.dataBytes) };
+  }
+  return { encoding: "mp3", data: result.audio };
+}
+
+export async function produce(env: Env, config: AppConfig, job: ProductionJob, sink?: ProductionSink): Promise<GateOutcome> {
   const { order, productionId } = job;
   const integrations = createIntegrations(config, env);
   const held = await reserve(env.DB, { userId: order.userId, amount: order.estimate, key: `reserve:${productionId}`, purpose: order.kind, description: order.ledgerDescription });
   if (!held.ok) return { kind: "failed", code: "insufficient_credits", message: `This needs ${order.estimate} credits and you have ${held.balance}.`, shareable: false };
+  sink?.meta({ id: productionId, provider: order.provider, model: order.model, creditsReserved: order.estimate });
   const giveBack = () => refund(env.DB, { reservationId: held.reservationId, key: reservationRefundKey(held.reservationId), description: `Refund: ${order.kind === "clone" ? "voice clone" : "generation"} failed` });
 
   let result: SpeechResult;
@@ -152,8 +183,17 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob): 
   let providerMs = 0;
   let encodeMs = 0;
   try {
-    result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal));
+    let streamed = false;
+    const onAudio =
+      sink?.streaming !== true
+        ? undefined
+        : (chunk: { pcm: Uint8Array; sampleRate: number }) => {
+            streamed = true;
+            sink.audio({ encoding: "pcm_s16le", sampleRate: chunk.sampleRate, data: chunk.pcm });
+          };
+    result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal, onAudio));
     providerMs = performance.now() - started;
+    if (sink?.streaming === true && !streamed) sink.audio(wholeChunk(result));
     if (order.kind === "tts") {
       const spoken = result;
       result = await withDeadline(config.providerTimeoutMs, (signal) => inStoredFormat(env.LOCAL_ENGINE, spoken, order.speech.format, signal));

@@ -72,7 +72,7 @@ function isErrorBody(value: unknown): value is { error: { code: ErrorCode; messa
  * the server's code, field, request id and Retry-After otherwise, and "unexpected_response" for
  * anything that is not our JSON (an HTML error page, an empty body).
  */
-function readAnswer<T>(path: string, status: number, text: string, retryAfterHeader: string | null, wantsAuth: boolean): T {
+export function readAnswer<T>(path: string, status: number, text: string, retryAfterHeader: string | null, wantsAuth: boolean): T {
   let parsed: unknown;
   if (text !== "") {
     try {
@@ -94,6 +94,12 @@ function readAnswer<T>(path: string, status: number, text: string, retryAfterHea
     throw error;
   }
   throw new ApiError("unexpected_response", `Unexpected ${status} answer from ${path}`, status);
+}
+
+/** The bearer header of the signed-in user, if any (for requests made outside `request`). */
+export async function authorizationHeader(): Promise<Record<string, string>> {
+  const token = await authHooks.getAccessToken();
+  return token === null ? {} : { authorization: `Bearer ${token}` };
 }
 
 async function request<T>(method: "GET" | "POST" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {

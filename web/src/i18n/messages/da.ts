@@ -169,6 +169,7 @@ const da: Messages = {
   "generate.problem.badSeed": "Seed skal være et heltal mellem 0 og 2147483647.",
   "generate.result": "Din lyd",
   "generate.resultEmpty": "Din lyd vises her.",
+  "generate.streaming": "{voice} taler: {seconds} s indtil videre, afspilles mens det kommer…",
   "generate.speaking": "{voice} læser din tekst op…",
   "generate.speakingHint": "Det tager som regel få sekunder. Du kan annullere når som helst.",
   "generate.cancelled": "Genereringen blev annulleret.",

@@ -169,6 +169,7 @@ const de: Messages = {
   "generate.problem.badSeed": "Der Seed muss eine ganze Zahl zwischen 0 und 2147483647 sein.",
   "generate.result": "Dein Audio",
   "generate.resultEmpty": "Hier erscheint dein Audio.",
+  "generate.streaming": "{voice} spricht: bisher {seconds} s, wird schon abgespielt…",
   "generate.speaking": "{voice} spricht deinen Text…",
   "generate.speakingHint": "Das dauert meist nur wenige Sekunden. Du kannst jederzeit abbrechen.",
   "generate.cancelled": "Erstellung abgebrochen.",

@@ -171,6 +171,7 @@ const en = {
   "generate.problem.badSeed": "The seed must be a whole number between 0 and 2147483647.",
   "generate.result": "Your audio",
   "generate.resultEmpty": "Your audio will appear here.",
+  "generate.streaming": "{voice} is speaking: {seconds} s so far, playing as it arrives…",
   "generate.speaking": "{voice} is speaking your text…",
   "generate.speakingHint": "This usually takes a few seconds. You can cancel at any time.",
   "generate.cancelled": "Generation cancelled.",

@@ -169,6 +169,7 @@ const es: Messages = {
   "generate.problem.badSeed": "La semilla debe ser un número entero entre 0 y 2147483647.",
   "generate.result": "Tu audio",
   "generate.resultEmpty": "Tu audio aparecerá aquí.",
+  "generate.streaming": "{voice} está hablando: {seconds} s hasta ahora, ya se está reproduciendo…",
   "generate.speaking": "{voice} está leyendo tu texto…",
   "generate.speakingHint": "Suele tardar unos segundos. Puedes cancelar en cualquier momento.",
   "generate.cancelled": "Generación cancelada.",

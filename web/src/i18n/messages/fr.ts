@@ -169,6 +169,7 @@ const fr: Messages = {
   "generate.problem.badSeed": "La graine doit être un nombre entier entre 0 et 2147483647.",
   "generate.result": "Votre audio",
   "generate.resultEmpty": "Votre audio apparaîtra ici.",
+  "generate.streaming": "{voice} parle : {seconds} s pour l’instant, lecture en cours…",
   "generate.speaking": "{voice} lit votre texte…",
   "generate.speakingHint": "Cela prend généralement quelques secondes. Vous pouvez annuler à tout moment.",
   "generate.cancelled": "Génération annulée.",

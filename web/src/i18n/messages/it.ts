@@ -169,6 +169,7 @@ const it: Messages = {
   "generate.problem.badSeed": "Il seed deve essere un numero intero tra 0 e 2147483647.",
   "generate.result": "Il tuo audio",
   "generate.resultEmpty": "Il tuo audio apparirà qui.",
+  "generate.streaming": "{voice} sta parlando: finora {seconds} s, in riproduzione mentre arriva…",
   "generate.speaking": "{voice} sta leggendo il tuo testo…",
   "generate.speakingHint": "Di solito bastano pochi secondi. Puoi annullare in qualsiasi momento.",
   "generate.cancelled": "Generazione annullata.",

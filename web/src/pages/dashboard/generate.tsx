@@ -6,9 +6,10 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AudioFormat, GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
-import { api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
 import { usePaidRequest } from "../../api/paid-request";
+import { type StreamedAudio, streamVoice } from "../../api/stream";
+import { StreamPlayer } from "../../lib/pcm-player";
 import { useMe, useVoices } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { acceptsStyle, buildRequest, estimateCredits, formProblem, styleCount, textCount, type FormProblem, type Tier } from "../../lib/speech-input";
@@ -31,10 +32,16 @@ const DEFAULT_TEMPERATURE = 1;
 
 type Run =
   | { phase: "idle" }
-  | { phase: "generating"; startedAt: number; voiceName: string }
-  | { phase: "done"; result: GenerateVoiceResponse; voiceName: string; text: string }
+  | { phase: "generating"; startedAt: number; voiceName: string; streamedSeconds: number }
+  | { phase: "done"; result: GenerateVoiceResponse; voiceName: string; text: string; timing: StreamTiming }
   | { phase: "error"; error: UserFacingError }
   | { phase: "cancelled" };
+
+/** When the first streamed sound was scheduled and when `done` came, in ms after the click (the browser test reads these). */
+interface StreamTiming {
+  firstSoundMs: number | null;
+  doneMs: number;
+}
 
 const PROBLEM_KEYS: Record<FormProblem, MessageKey> = {
   no_voice: "generate.problem.noVoice",
@@ -79,6 +86,8 @@ export default function Generate() {
   const [format, setFormat] = useState<AudioFormat>(readStoredFormat);
   const [run, setRun] = useState<Run>({ phase: "idle" });
   const { send, cancel } = usePaidRequest();
+  const player = useRef<StreamPlayer | null>(null);
+  useEffect(() => () => player.current?.stop(), []);
 
   const ids = { style: useId(), styleHelp: useId(), styleCount: useId(), language: useId(), seed: useId(), temperature: useId(), paidHelp: useId() };
 
@@ -117,11 +126,25 @@ export default function Generate() {
   const generate = async () => {
     if (voice === undefined || problem !== null || generating) return;
     const voiceName = displayVoiceName(voice.name);
-    setRun({ phase: "generating", startedAt: Date.now(), voiceName });
-    const outcome = await send((signal) => api.generateVoice(buildRequest({ voice, text, style, seed, temperature, locale: effectiveLocale, tier, format }), signal));
-    if (outcome.status === "done") setRun({ phase: "done", result: outcome.result, voiceName, text });
-    else if (outcome.status === "cancelled") setRun({ phase: "cancelled" });
-    else setRun({ phase: "error", error: outcome.error });
+    setRun({ phase: "generating", startedAt: Date.now(), voiceName, streamedSeconds: 0 });
+    // The audio plays as it is made (Web Audio); the stored file then replaces it in the player.
+    player.current?.stop();
+    const stream = new StreamPlayer();
+    player.current = stream;
+    const clicked = performance.now();
+    const onAudio = (chunk: StreamedAudio) =>
+      void stream
+        .push(chunk)
+        .then(() => setRun((current) => (current.phase === "generating" ? { ...current, streamedSeconds: stream.receivedSeconds } : current)))
+        .catch(() => undefined);
+    const outcome = await send((signal) => streamVoice(buildRequest({ voice, text, style, seed, temperature, locale: effectiveLocale, tier, format }), { onAudio }, signal));
+    const timing: StreamTiming = { firstSoundMs: stream.firstSoundAt === null ? null : Math.round(stream.firstSoundAt - clicked), doneMs: Math.round(performance.now() - clicked) };
+    if (outcome.status === "done") setRun({ phase: "done", result: outcome.result, voiceName, text, timing });
+    else {
+      stream.stop();
+      if (outcome.status === "cancelled") setRun({ phase: "cancelled" });
+      else setRun({ phase: "error", error: outcome.error });
+    }
   };
 
   return (
@@ -308,11 +331,20 @@ export default function Generate() {
 
           <ResultPanel step={3} height={160} busy={generating}>
             {run.phase === "idle" && <ResultEmpty>{t("generate.resultEmpty")}</ResultEmpty>}
-            {run.phase === "generating" && <ResultWorking label={t("generate.speaking", { voice: run.voiceName })} startedAt={run.startedAt} hint={t("generate.speakingHint")} />}
+            {run.phase === "generating" && (
+              <ResultWorking
+                label={run.streamedSeconds > 0 ? t("generate.streaming", { voice: run.voiceName, seconds: formatNumber(Math.round(run.streamedSeconds * 10) / 10) }) : t("generate.speaking", { voice: run.voiceName })}
+                startedAt={run.startedAt}
+                hint={t("generate.speakingHint")}
+              />
+            )}
             {run.phase === "error" && <ResultError error={run.error} />}
             {run.phase === "cancelled" && <ResultCancelled>{t("generate.cancelled")}</ResultCancelled>}
             {run.phase === "done" && (
-              <ResultDone result={run.result} name={run.voiceName} fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`} localEngineHint={t("generate.localEngineHint")} showFormat />
+              <>
+                <ResultDone result={run.result} name={run.voiceName} fileName={`sexyvoice-${run.voiceName.toLowerCase()}-${run.result.id.slice(0, 8)}`} localEngineHint={t("generate.localEngineHint")} showFormat />
+                <span hidden data-testid="stream-timing" data-first-sound-ms={run.timing.firstSoundMs ?? ""} data-done-ms={run.timing.doneMs} />
+              </>
             )}
           </ResultPanel>
         </div>
