@@ -3,11 +3,27 @@
 //   workerd  — vitest inside workerd (API, ledger, queues, cron, Durable Objects, local engine)
 //   web      — the SPA's logic in Node
 //   browser  — Debian's chromium driven by playwright-core against the locally started product
+//   agent    — the call agent (agent/, its own package) in Node, no network and no LiveKit server;
+//              its own install (`npm ci --prefix agent`) is made first when missing
 // On a fresh Debian machine it installs chromium first (apt-get, as root or through sudo).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
 
 mkdirSync("test-artifacts", { recursive: true });
+
+// The agent is its own package with its own install: made here when missing (as chromium below),
+// so `npm test` works on a fresh clone; it stops at once if that install fails.
+const agentInstalled = () => existsSync("agent/node_modules/@livekit/agents") && existsSync("agent/node_modules/vitest/vitest.mjs");
+if (!agentInstalled()) {
+  console.log("▶ agent/node_modules is missing: installing the call agent (npm ci --prefix agent)");
+  const install = spawnSync("npm", ["ci", "--prefix", "agent", "--no-audit", "--no-fund"], { stdio: "inherit" });
+  if (install.status !== 0 || !agentInstalled()) {
+    console.error("✘ could not install the call agent; run `npm ci --prefix agent` and `npm test` again");
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+}
 
 const CHROMIUM = "/usr/bin/chromium";
 if (!existsSync(CHROMIUM)) {
@@ -47,6 +63,13 @@ const suites = [
     report: "test-artifacts/vitest-browser.json",
     command: ["node_modules/vitest/vitest.mjs", "run", "-c", "test/browser/vitest.config.mts", "--reporter=default", "--reporter=json", "--outputFile.json=test-artifacts/vitest-browser.json"],
   },
+  {
+    // The call agent with its own vitest, run from agent/ (fake Worker, fake job, text-mode AgentSession).
+    name: "agent",
+    cwd: "agent",
+    report: "test-artifacts/vitest-agent.json",
+    command: ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${path.resolve("test-artifacts/vitest-agent.json")}`],
+  },
 ];
 
 let passed = 0;
@@ -54,7 +77,7 @@ let failed = 0;
 for (const suite of suites) {
   rmSync(suite.report, { force: true });
   console.log(`\n▶ ${suite.name} tests`);
-  const run = spawnSync(process.execPath, [...suite.command, ...process.argv.slice(2)], { stdio: "inherit" });
+  const run = spawnSync(process.execPath, [...suite.command, ...process.argv.slice(2)], { stdio: "inherit", cwd: suite.cwd });
   if (!existsSync(suite.report)) {
     console.error(`✘ the ${suite.name} suite produced no report (exit ${run.status})`);
     failed += 1;
