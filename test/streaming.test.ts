@@ -6,6 +6,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { describe, expect, it, vi } from "vitest";
 import worker from "../worker/index";
 import { readWavLayout } from "../worker/providers/wav";
+import { base64ToBytes, concatBytes } from "../worker/shared/bytes";
 import { authorized, call, callJson, jsonRequest, withVars } from "./support/app";
 import { balanceOf, ledgerSum, newUser, uniqueTag } from "./support/factories";
 import { interceptFetch } from "./support/http";
@@ -23,16 +24,8 @@ function parseSse(text: string): Sse[] {
     });
 }
 
-const decode = (data: unknown) => Uint8Array.from(atob(String(data)), (c) => c.charCodeAt(0));
-const concat = (parts: Uint8Array[]) => {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.byteLength;
-  }
-  return out;
-};
+const decode = (data: unknown) => base64ToBytes(String(data));
+const concat = concatBytes;
 
 /** About 400 characters in six sentences: the local engine speaks it in several pieces. */
 const longText = (tag: string) =>

@@ -3,22 +3,14 @@
  * the meter and the caller), the free allowance used, the meter's running totals and the end, the
  * one `usage_events` row per call (unique per session), and what the sweep looks for.
  */
-import type { AgentSessionConfig, CallEndReason, CallModel } from "../shared/calls";
+import type { AgentSessionConfig, CallEndReason } from "../shared/calls";
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
-export type CallStatus = "pending" | "active" | "ended" | "failed";
+export type CallStatus = AgentSessionConfig["status"];
 
-/** What the session keeps server-side; never sent to the browser. */
-export interface CallConfig {
-  instructions: string;
-  model: CallModel;
-  voice: string;
-  temperature: number;
-  maxOutputTokens: number;
-  language: string;
-  presetId: string | null;
-}
+/** What the session keeps server-side (the agent's settings and the preset); never sent to the browser. */
+export type CallConfig = Pick<AgentSessionConfig, "instructions" | "model" | "voice" | "temperature" | "maxOutputTokens" | "language"> & { presetId: string | null };
 
 export interface CallSessionRow {
   id: string;

@@ -14,6 +14,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { configFromSnapshot } from "../env";
+import { bytesToBase64 } from "../shared/bytes";
 import type { CacheEntry } from "../services/audio-cache";
 import { produce, type GateOutcome, type ProductionJob, type ProductionSink, type StreamChunk } from "../services/production";
 
@@ -36,12 +37,6 @@ class Broadcast {
     for (const listener of this.listeners) listener(event);
   }
 }
-
-const base64 = (bytes: Uint8Array) => {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
 
 export class GenerationGate extends DurableObject<Env> {
   private inflight: Promise<GateOutcome> | null = null;
@@ -84,7 +79,7 @@ export class GenerationGate extends DurableObject<Env> {
     const live = this.live as Broadcast;
     const toLine = (event: RawEvent): GateStreamEvent => {
       if (event.t === "meta") return { t: "meta", ...event.info, creditsReserved: owner ? event.info.creditsReserved : 0 };
-      if (event.t === "audio") return { t: "audio", encoding: event.chunk.encoding, sampleRate: event.chunk.encoding === "pcm_s16le" ? event.chunk.sampleRate : null, data: base64(event.chunk.data) };
+      if (event.t === "audio") return { t: "audio", encoding: event.chunk.encoding, sampleRate: event.chunk.encoding === "pcm_s16le" ? event.chunk.sampleRate : null, data: bytesToBase64(event.chunk.data) };
       if (owner) return event;
       const { outcome } = event;
       if (outcome.kind === "produced") return { t: "outcome", outcome: { kind: "shared", entry: outcome.entry } };

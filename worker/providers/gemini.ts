@@ -15,6 +15,7 @@
  * is dropped), and no fallback is tried once audio has been sent.
  */
 import { ApiError, GoogleGenAI } from "@google/genai";
+import { base64ToBytes, concatBytes } from "../shared/bytes";
 import { countCharacters, stripVocalTags } from "../shared/text-metrics";
 import { ProviderError, type SpeechProvider, type SpeechRequest, type SpeechResult, type Tier } from "./types";
 import { readWavLayout, wrapPcmAsWav } from "./wav";
@@ -79,7 +80,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
         return {
           blocked: response.promptFeedback?.blockReason,
           finish: candidate?.finishReason,
-          audio: data === undefined ? undefined : wavFromAnswer(decodeBase64(data)),
+          audio: data === undefined ? undefined : wavFromAnswer(base64ToBytes(data)),
           tokens: response.usageMetadata?.totalTokenCount,
         };
       }
@@ -94,7 +95,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
         tokens = chunk.usageMetadata?.totalTokenCount ?? tokens;
         for (const piece of candidate?.content?.parts ?? []) {
           if (piece.inlineData?.data === undefined) continue;
-          const bytes = decodeBase64(piece.inlineData.data);
+          const bytes = base64ToBytes(piece.inlineData.data);
           const layout = readWavLayout(bytes);
           const samples = layout === null ? bytes : bytes.subarray(layout.dataOffset, layout.dataOffset + layout.dataBytes);
           const even = samples.byteLength % 2 === 0 ? samples : samples.subarray(0, samples.byteLength - 1);
@@ -103,7 +104,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
           onAudio({ pcm: even, sampleRate: PCM_SAMPLE_RATE });
         }
       }
-      const all = concat(pcm);
+      const all = concatBytes(pcm);
       return { blocked, finish, audio: all.byteLength === 0 ? undefined : { wav: wrapPcmAsWav(all, PCM_SAMPLE_RATE), durationSeconds: all.byteLength / (PCM_SAMPLE_RATE * 2) }, tokens };
     } catch (error) {
       if (request.signal?.aborted) throw new ProviderError("timeout", "The voice provider took too long to answer.");
@@ -161,18 +162,6 @@ interface Answer {
   finish: string | undefined;
   audio: { wav: Uint8Array; durationSeconds: number } | undefined;
   tokens: number | undefined;
-}
-
-const decodeBase64 = (data: string) => Uint8Array.from(atob(data), (char) => char.charCodeAt(0));
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, p) => sum + p.byteLength, 0));
-  let offset = 0;
-  for (const p of parts) {
-    out.set(p, offset);
-    offset += p.byteLength;
-  }
-  return out;
 }
 
 /** A usable token count, or undefined (then the order's estimate is charged). */

@@ -8,6 +8,7 @@
  */
 import type { Voice } from "../db/voices";
 import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
+import { concatBytes } from "../shared/bytes";
 import { stripVocalTags } from "../shared/text-metrics";
 import { ProviderError, type SpeechProvider, type SpeechResult } from "./types";
 import { readWavLayout, wrapPcmAsWav } from "./wav";
@@ -104,11 +105,6 @@ async function speakInPieces(text: string, locale: string, speak: (piece: string
     onAudio({ pcm, sampleRate });
   }
   if (last === undefined) throw new ProviderError("invalid_input", "text: this text cannot be spoken; check that it contains words.", { field: "text" });
-  const total = new Uint8Array(chunks.reduce((sum, c) => sum + c.byteLength, 0));
-  let offset = 0;
-  for (const c of chunks) {
-    total.set(c, offset);
-    offset += c.byteLength;
-  }
+  const total = concatBytes(chunks);
   return { ...last, audio: wrapPcmAsWav(total, sampleRate), durationSeconds: total.byteLength / 2 / sampleRate };
 }

@@ -12,6 +12,7 @@ import { configSnapshot } from "../env";
 import type { AccountSummary } from "../db/credits";
 import type { GateStreamEvent } from "../objects/generation-gate";
 import { readWavLayout } from "../providers/wav";
+import { bytesToBase64 } from "../shared/bytes";
 import { AppError } from "../shared/errors";
 import type { CacheEntry } from "./audio-cache";
 import type { AudioLinks } from "./audio-urls";
@@ -22,12 +23,6 @@ import { type AudioDelivery, audioResponseBody, type PaidAudioContext, recordFre
 const STORED_CHUNK_SECONDS = 1;
 
 type Send = (event: "meta" | "audio" | "done" | "error", data: unknown) => void;
-
-const base64 = (bytes: Uint8Array) => {
-  let text = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(text);
-};
 
 function sseStream(run: (send: Send) => Promise<void>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -64,13 +59,13 @@ async function sendStored(ctx: PaidAudioContext, entry: CacheEntry, send: Send):
   const bytes = new Uint8Array(await object.arrayBuffer());
   const layout = entry.contentType === "audio/wav" ? readWavLayout(bytes) : null;
   if (layout === null || layout.encoding !== "pcm" || layout.bitsPerSample !== 16 || layout.channels !== 1) {
-    send("audio", { seq: 0, encoding: "mp3", sampleRate: null, data: base64(bytes) });
+    send("audio", { seq: 0, encoding: "mp3", sampleRate: null, data: bytesToBase64(bytes) });
     return;
   }
   const step = layout.sampleRate * 2 * STORED_CHUNK_SECONDS;
   const end = layout.dataOffset + layout.dataBytes;
   for (let offset = layout.dataOffset, seq = 0; offset < end; offset += step, seq += 1) {
-    send("audio", { seq, encoding: "pcm_s16le", sampleRate: layout.sampleRate, data: base64(bytes.subarray(offset, Math.min(end, offset + step))) });
+    send("audio", { seq, encoding: "pcm_s16le", sampleRate: layout.sampleRate, data: bytesToBase64(bytes.subarray(offset, Math.min(end, offset + step))) });
   }
 }
 

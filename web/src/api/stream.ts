@@ -4,6 +4,7 @@
  * everywhere); an `error` event becomes an ApiError with the server's code; `done` resolves with
  * the same body as the non-streaming endpoint. Audio events go to `onAudio` as they arrive.
  */
+import { base64ToBytes } from "../../../worker/shared/bytes";
 import type { GenerateVoiceRequest, GenerateVoiceResponse } from "../../../worker/shared/contracts";
 import { ERROR_STATUS, type ErrorCode } from "../../../worker/shared/errors";
 import { ApiError, authorizationHeader, isAbortError, readAnswer } from "./client";
@@ -14,8 +15,6 @@ export interface StreamHandlers {
   onMeta?(meta: { id: string; provider: string; model: string; creditsReserved: number; cached: boolean }): void;
   onAudio?(chunk: StreamedAudio): void;
 }
-
-const decode = (data: string) => Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
 
 /** Splits an SSE text buffer into complete events and the unfinished rest. */
 export function splitEvents(buffer: string): { events: { event: string; data: string }[]; rest: string } {
@@ -69,7 +68,9 @@ export async function streamVoice(body: GenerateVoiceRequest, handlers: StreamHa
       if (event === "meta") handlers.onMeta?.(parsed as Parameters<NonNullable<StreamHandlers["onMeta"]>>[0]);
       else if (event === "audio") {
         const audio = parsed as { encoding: "pcm_s16le" | "mp3"; sampleRate: number | null; data: string };
-        handlers.onAudio?.(audio.encoding === "pcm_s16le" ? { encoding: "pcm_s16le", sampleRate: audio.sampleRate ?? 24_000, data: decode(audio.data) } : { encoding: "mp3", sampleRate: null, data: decode(audio.data) });
+        handlers.onAudio?.(
+          audio.encoding === "pcm_s16le" ? { encoding: "pcm_s16le", sampleRate: audio.sampleRate ?? 24_000, data: base64ToBytes(audio.data) } : { encoding: "mp3", sampleRate: null, data: base64ToBytes(audio.data) },
+        );
       } else if (event === "done") return parsed as unknown as GenerateVoiceResponse;
       else if (event === "error") {
         const code = parsed.code as ErrorCode;
