@@ -309,7 +309,10 @@ try {
   // (f) streaming: time to first audio and to done, uncached (local engine) and as a cache hit.
   const streamRuns = 8;
   const streamText = (i) =>
-    `Streaming run ${i} ${Date.now()}. The first sentence should be heard before the rest is made. The second sentence follows it at once. A third sentence keeps the engine speaking. The fourth sentence is about nothing at all. The fifth sentence is nearly the last one. And the sixth sentence ends it here.`.slice(0, 400);
+    `Streaming run ${i} ${Date.now()}. The first sentence should be heard before the rest is made. The second sentence follows it at once. A third sentence keeps the engine speaking. The fourth sentence is about nothing at all. The fifth sentence is nearly the last one. And the sixth sentence ends it here.`.slice(
+      0,
+      400,
+    );
   const streamUser = await signIn("bench-stream@example.com");
   async function timedStream(body) {
     const t0 = performance.now();
@@ -340,7 +343,10 @@ try {
   const streamFigures = (runs) => ({ firstAudio: median(runs.map((r) => r.firstAudio)), done: median(runs.map((r) => r.done)), share: median(runs.map((r) => r.firstAudio / r.done)) });
   const streamed = { uncached: streamFigures(uncached), cacheHit: streamFigures(hits) };
   console.log(`\n(f) streaming, ${streamRuns} runs of a 400-character text (six sentences), medians`);
-  for (const [label, f] of [["local engine, uncached", streamed.uncached], ["cache hit", streamed.cacheHit]]) {
+  for (const [label, f] of [
+    ["local engine, uncached", streamed.uncached],
+    ["cache hit", streamed.cacheHit],
+  ]) {
     console.log(`    ${label.padEnd(24)} first audio ${fmt(f.firstAudio)}, done ${fmt(f.done)}, first audio at ${(f.share * 100).toFixed(0)} % of the total (goal ≤ 25 %: ${f.share <= 0.25 ? "met" : "missed"})`);
   }
   report.streaming = streamed;
