@@ -101,7 +101,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
           const even = samples.byteLength % 2 === 0 ? samples : samples.subarray(0, samples.byteLength - 1);
           pcm.push(even);
           progress.streamed = true;
-          onAudio({ pcm: even, sampleRate: PCM_SAMPLE_RATE });
+          await onAudio({ pcm: even, sampleRate: PCM_SAMPLE_RATE });
         }
       }
       const all = concatBytes(pcm);

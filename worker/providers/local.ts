@@ -89,7 +89,7 @@ export function sentencePieces(text: string, locale: string): string[] {
   return pieces;
 }
 
-async function speakInPieces(text: string, locale: string, speak: (piece: string) => Promise<SpeechResult>, onAudio: (chunk: { pcm: Uint8Array; sampleRate: number }) => void): Promise<SpeechResult> {
+async function speakInPieces(text: string, locale: string, speak: (piece: string) => Promise<SpeechResult>, onAudio: (chunk: { pcm: Uint8Array; sampleRate: number }) => void | Promise<void>): Promise<SpeechResult> {
   const chunks: Uint8Array[] = [];
   let sampleRate = 0;
   let last: SpeechResult | undefined;
@@ -102,7 +102,7 @@ async function speakInPieces(text: string, locale: string, speak: (piece: string
     sampleRate = layout.sampleRate;
     const pcm = last.audio.slice(layout.dataOffset, layout.dataOffset + layout.dataBytes);
     chunks.push(pcm);
-    onAudio({ pcm, sampleRate });
+    await onAudio({ pcm, sampleRate });
   }
   if (last === undefined) throw new ProviderError("invalid_input", "text: this text cannot be spoken; check that it contains words.", { field: "text" });
   const total = concatBytes(chunks);

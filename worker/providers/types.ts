@@ -26,9 +26,9 @@ export interface SpeechRequest {
   /**
    * Set by a streaming order: the provider hands over audio as it is made (16-bit mono PCM), in
    * order; the result's audio is then exactly these chunks (as WAV). Providers that cannot stream
-   * ignore it and the orchestrator sends their whole result as one chunk.
+   * ignore it and the orchestrator sends their whole result as one chunk. Providers await it.
    */
-  onAudio?: (chunk: PcmChunk) => void;
+  onAudio?: (chunk: PcmChunk) => void | Promise<void>;
 }
 
 export interface PcmChunk {

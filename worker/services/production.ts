@@ -187,9 +187,12 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob, s
     const onAudio =
       sink?.streaming !== true
         ? undefined
-        : (chunk: { pcm: Uint8Array; sampleRate: number }) => {
+        : async (chunk: { pcm: Uint8Array; sampleRate: number }) => {
             streamed = true;
             sink.audio({ encoding: "pcm_s16le", sampleRate: chunk.sampleRate, data: chunk.pcm });
+            // Yield a macrotask: measured in workerd, the object's outgoing stream is only drained
+            // between tasks, so without this the chunks reached the Worker when the production ended.
+            await new Promise((resolve) => setTimeout(resolve, 0));
           };
     result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal, onAudio));
     providerMs = performance.now() - started;
