@@ -66,7 +66,7 @@ export function createLocalProvider(engine: Fetcher): SpeechProvider {
   };
 }
 
-/** Pieces of at least this many characters (whole sentences), so short sentences share a call. */
+/** Pieces after the first of at least this many characters (whole sentences), so short sentences share a call. */
 const MIN_PIECE_CHARACTERS = 60;
 
 export function sentencePieces(text: string, locale: string): string[] {
@@ -80,7 +80,8 @@ export function sentencePieces(text: string, locale: string): string[] {
   let current = "";
   for (const { segment } of segmenter.segment(text)) {
     current += segment;
-    if (current.trim().length >= MIN_PIECE_CHARACTERS) {
+    // The first sentence goes alone, however short: it is what the listener waits for.
+    if (pieces.length === 0 || current.trim().length >= MIN_PIECE_CHARACTERS) {
       pieces.push(current.trim());
       current = "";
     }
