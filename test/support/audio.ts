@@ -3,17 +3,11 @@
 // compressed ones carry headers and framing only (silent payloads): enough for the probe, whose
 // parser (music-metadata) reads containers, never decodes them.
 
+import { concatBytes } from "../../worker/shared/bytes";
+
 const encoder = new TextEncoder();
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.byteLength;
-  }
-  return out;
-}
+const concat = concatBytes;
 
 export interface WavOptions {
   seconds: number;

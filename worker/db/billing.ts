@@ -8,7 +8,7 @@
  */
 import type { PackageKind } from "../shared/billing";
 import { grantStatements } from "./ledger";
-import { isWebhookProcessed } from "./webhook-events";
+import { isWebhookProcessed, markWebhookStatement } from "./webhook-events";
 
 const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
@@ -17,9 +17,7 @@ const NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 export const isEventProcessed = (db: D1Database, eventId: string) => isWebhookProcessed(db, "stripe", eventId);
 
 /** Marks the event applied; part of the batch that applies it. */
-export function markEventStatement(db: D1Database, eventId: string): D1PreparedStatement {
-  return db.prepare("INSERT INTO processed_webhook_events (provider, event_id) VALUES ('stripe', ?1) ON CONFLICT DO NOTHING").bind(eventId);
-}
+export const markEventStatement = (db: D1Database, eventId: string) => markWebhookStatement(db, "stripe", eventId);
 
 export async function markEventProcessed(db: D1Database, eventId: string, more: D1PreparedStatement[] = []): Promise<void> {
   await db.batch([...more, markEventStatement(db, eventId)]);

@@ -11,7 +11,7 @@ import { LOCAL_MODEL, speakLocally } from "./local-engine-client";
 import { concatBytes } from "../shared/bytes";
 import { stripVocalTags } from "../shared/text-metrics";
 import { ProviderError, type SpeechProvider, type SpeechResult } from "./types";
-import { readWavLayout, wrapPcmAsWav } from "./wav";
+import { monoPcm16, wrapPcmAsWav } from "./wav";
 
 export { LOCAL_MODEL };
 
@@ -96,12 +96,11 @@ async function speakInPieces(text: string, locale: string, speak: (piece: string
   let last: SpeechResult | undefined;
   for (const piece of sentencePieces(text, locale)) {
     last = await speak(piece);
-    const layout = readWavLayout(last.audio);
-    if (layout === null || layout.encoding !== "pcm" || layout.channels !== 1 || layout.bitsPerSample !== 16)
-      throw new ProviderError("failed", "The local speech engine returned audio that cannot be read.", { detail: "not 16-bit mono PCM" });
-    if (sampleRate !== 0 && layout.sampleRate !== sampleRate) throw new ProviderError("failed", "The local speech engine changed its sample rate mid-text.");
-    sampleRate = layout.sampleRate;
-    const pcm = last.audio.slice(layout.dataOffset, layout.dataOffset + layout.dataBytes);
+    const samples = monoPcm16(last.audio);
+    if (samples === null) throw new ProviderError("failed", "The local speech engine returned audio that cannot be read.", { detail: "not 16-bit mono PCM" });
+    if (sampleRate !== 0 && samples.sampleRate !== sampleRate) throw new ProviderError("failed", "The local speech engine changed its sample rate mid-text.");
+    sampleRate = samples.sampleRate;
+    const pcm = samples.pcm;
     chunks.push(pcm);
     await onAudio({ pcm, sampleRate });
   }

@@ -123,3 +123,10 @@ function readSample(view: DataView, at: number, layout: WavLayout): number {
       return view.getInt32(at, true) / 2_147_483_648;
   }
 }
+
+/** The samples of a 16-bit mono PCM WAV and its rate (what streaming sends), or null for anything else. */
+export function monoPcm16(bytes: Uint8Array): { pcm: Uint8Array; sampleRate: number } | null {
+  const layout = readWavLayout(bytes);
+  if (layout === null || layout.encoding !== "pcm" || layout.channels !== 1 || layout.bitsPerSample !== 16) return null;
+  return { pcm: bytes.subarray(layout.dataOffset, layout.dataOffset + layout.dataBytes), sampleRate: layout.sampleRate };
+}

@@ -11,7 +11,7 @@
 import { configSnapshot } from "../env";
 import type { AccountSummary } from "../db/credits";
 import type { GateStreamEvent } from "../objects/generation-gate";
-import { readWavLayout } from "../providers/wav";
+import { monoPcm16 } from "../providers/wav";
 import { bytesToBase64 } from "../shared/bytes";
 import { AppError } from "../shared/errors";
 import type { CacheEntry } from "./audio-cache";
@@ -57,15 +57,14 @@ async function sendStored(ctx: PaidAudioContext, entry: CacheEntry, send: Send):
   const object = await ctx.env.AUDIO_BUCKET.get(entry.storageKey);
   if (object === null) return;
   const bytes = new Uint8Array(await object.arrayBuffer());
-  const layout = entry.contentType === "audio/wav" ? readWavLayout(bytes) : null;
-  if (layout === null || layout.encoding !== "pcm" || layout.bitsPerSample !== 16 || layout.channels !== 1) {
+  const samples = entry.contentType === "audio/wav" ? monoPcm16(bytes) : null;
+  if (samples === null) {
     send("audio", { seq: 0, encoding: "mp3", sampleRate: null, data: bytesToBase64(bytes) });
     return;
   }
-  const step = layout.sampleRate * 2 * STORED_CHUNK_SECONDS;
-  const end = layout.dataOffset + layout.dataBytes;
-  for (let offset = layout.dataOffset, seq = 0; offset < end; offset += step, seq += 1) {
-    send("audio", { seq, encoding: "pcm_s16le", sampleRate: layout.sampleRate, data: bytesToBase64(bytes.subarray(offset, Math.min(end, offset + step))) });
+  const step = samples.sampleRate * 2 * STORED_CHUNK_SECONDS;
+  for (let offset = 0, seq = 0; offset < samples.pcm.byteLength; offset += step, seq += 1) {
+    send("audio", { seq, encoding: "pcm_s16le", sampleRate: samples.sampleRate, data: bytesToBase64(samples.pcm.subarray(offset, offset + step)) });
   }
 }
 

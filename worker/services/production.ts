@@ -15,7 +15,7 @@ import { recordAudioFile } from "../db/audio-files";
 import { refund, reservationRefundKey, reserve } from "../db/ledger";
 import { createIntegrations, type Integrations } from "../integrations";
 import { ProviderError, type SpeechRequest, type SpeechResult } from "../providers/types";
-import { readWavLayout } from "../providers/wav";
+import { monoPcm16 } from "../providers/wav";
 import { enqueueJob, type JobMessageInput } from "../queues/messages";
 import { generationSettlement } from "../queues/generation-settle";
 import { cloneSettlement } from "../queues/clone-settle";
@@ -161,11 +161,8 @@ function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId:
 
 /** A whole result as one chunk, for a streaming order whose provider could not stream. */
 function wholeChunk(result: SpeechResult): StreamChunk {
-  const layout = result.contentType === "audio/wav" ? readWavLayout(result.audio) : null;
-  if (layout !== null && layout.encoding === "pcm" && layout.bitsPerSample === 16 && layout.channels === 1) {
-    return { encoding: "pcm_s16le", sampleRate: layout.sampleRate, data: result.audio.slice(layout.dataOffset, layout.dataOffset + layout.dataBytes) };
-  }
-  return { encoding: "mp3", data: result.audio };
+  const samples = result.contentType === "audio/wav" ? monoPcm16(result.audio) : null;
+  return samples === null ? { encoding: "mp3", data: result.audio } : { encoding: "pcm_s16le", sampleRate: samples.sampleRate, data: samples.pcm };
 }
 
 export async function produce(env: Env, config: AppConfig, job: ProductionJob, sink?: ProductionSink): Promise<GateOutcome> {
