@@ -70,6 +70,44 @@ describe("POST /api/generate-voice/stream", () => {
     expect(await balanceOf(user.userId)).toBe(10_000 - done.creditsUsed);
   });
 
+  it("delivers the first audio while the rest is still being made", async () => {
+    const user = await newUser();
+    // The engine's second piece is held until the test has read the first audio event: a stream
+    // that only arrives once the production has finished cannot get past this point.
+    let releaseSecond: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      releaseSecond = resolve;
+    });
+    const engine = env.LOCAL_ENGINE;
+    const original = engine.fetch.bind(engine);
+    let pieces = 0;
+    vi.spyOn(engine, "fetch").mockImplementation(async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input instanceof Request ? input.url : input);
+      if (url.endsWith("/synthesize") && ++pieces === 2) await held;
+      return original(input as RequestInfo, init);
+    });
+    const ctx = createExecutionContext();
+    const response = await worker.fetch(new Request("https://sexyvoice.test/api/generate-voice/stream", jsonRequest("POST", { text: longText(uniqueTag()), voice: "Kore" }, user.token)), env, ctx);
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+    let seen = "";
+    while (!seen.includes("event: audio")) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      seen += new TextDecoder().decode(value);
+    }
+    expect(seen).toContain("event: audio");
+    expect(seen).not.toContain("event: done");
+    releaseSecond();
+    let rest = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      rest += new TextDecoder().decode(value);
+    }
+    await waitOnExecutionContext(ctx);
+    expect(rest).toContain("event: done");
+  });
+
   it("answers validation errors as ordinary JSON before any stream", async () => {
     const user = await newUser();
     const response = await call("/api/generate-voice/stream", jsonRequest("POST", { text: "   ", voice: "Kore" }, user.token));
