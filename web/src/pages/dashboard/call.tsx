@@ -11,7 +11,6 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { CallOptionsResponse } from "../../../../worker/shared/calls";
 import type { Voice } from "../../../../worker/shared/contracts";
 import { SPEECH_LANGUAGES } from "../../../../worker/shared/limits";
-import { describeError } from "../../api/error-messages";
 import { useCallOptions, useCallVoices, useMe } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { coveredMinutes, settingNames } from "../../lib/call-budget";
@@ -24,6 +23,7 @@ import { EndedCallPanel, LiveCallPanel, Transcript } from "../../components/call
 import { PhoneIcon } from "../../components/icons";
 import { BuyCreditsLink } from "../../components/result-panel";
 import { Button, Card, ErrorNotice, PageHeader, StepHeading } from "../../components/ui";
+import { QueryErrorNotice } from "../../components/query-error";
 
 function Placeholders({ count, height }: { count: number; height: string }) {
   return (
@@ -101,14 +101,7 @@ export default function Call() {
           <Card>
             <StepHeading step={1}>{t("call.presets")}</StepHeading>
             {optionsQuery.isError ? (
-              <ErrorNotice
-                message={describeError(optionsQuery.error, i18n).message}
-                action={
-                  <Button size="sm" variant="secondary" onClick={() => void optionsQuery.refetch()}>
-                    {t("common.retry")}
-                  </Button>
-                }
-              />
+              <QueryErrorNotice error={optionsQuery.error} onRetry={() => optionsQuery.refetch()} />
             ) : options === undefined ? (
               <Placeholders count={4} height="h-20" />
             ) : (
@@ -124,14 +117,7 @@ export default function Call() {
           <Card>
             <StepHeading step={2}>{t("call.voices")}</StepHeading>
             {voicesQuery.isError ? (
-              <ErrorNotice
-                message={describeError(voicesQuery.error, i18n).message}
-                action={
-                  <Button size="sm" variant="secondary" onClick={() => void voicesQuery.refetch()}>
-                    {t("common.retry")}
-                  </Button>
-                }
-              />
+              <QueryErrorNotice error={voicesQuery.error} onRetry={() => voicesQuery.refetch()} />
             ) : voicesQuery.isPending ? (
               <Placeholders count={8} height="h-14" />
             ) : (

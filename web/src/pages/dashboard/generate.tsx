@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AudioFormat, GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
-import { describeError, type UserFacingError } from "../../api/error-messages";
+import type { UserFacingError } from "../../api/error-messages";
 import { usePaidRequest } from "../../api/paid-request";
 import { type StreamedAudio, streamVoice } from "../../api/stream";
 import { StreamPlayer } from "../../lib/pcm-player";
@@ -18,7 +18,8 @@ import { LockIcon, SparkIcon } from "../../components/icons";
 import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, ResultWorking } from "../../components/result-panel";
 import { SampleButton } from "../../components/sample-player";
 import { CharacterCounter, CostAndSubmit, FormatChoice, SpeechTextField } from "../../components/speech-form";
-import { Badge, Button, Card, ErrorNotice, PageHeader, StepHeading } from "../../components/ui";
+import { Badge, Card, PageHeader, StepHeading } from "../../components/ui";
+import { QueryErrorNotice } from "../../components/query-error";
 import { TextEnhancer } from "../../components/text-enhancer";
 import { VocalTagPalette } from "../../components/vocal-tag-palette";
 import { VoicePicker, providerLabel } from "../../components/voice-picker";
@@ -156,14 +157,7 @@ export default function Generate() {
             {t("voices.title")}
           </StepHeading>
           {voicesQuery.isError ? (
-            <ErrorNotice
-              message={describeError(voicesQuery.error, i18n).message}
-              action={
-                <Button size="sm" variant="secondary" onClick={() => void voicesQuery.refetch()}>
-                  {t("common.retry")}
-                </Button>
-              }
-            />
+            <QueryErrorNotice error={voicesQuery.error} onRetry={() => voicesQuery.refetch()} />
           ) : voicesQuery.isPending ? (
             <div className="space-y-2" aria-busy="true">
               {Array.from({ length: 6 }, (_, index) => (

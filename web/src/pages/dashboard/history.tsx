@@ -15,6 +15,7 @@ import { localizePath } from "../../i18n/routing";
 import { displayVoiceName } from "../../lib/voices";
 import { CheckIcon, CloneIcon, DownloadIcon, HistoryIcon, PauseIcon, PlayIcon, SparkIcon, TrashIcon } from "../../components/icons";
 import { Badge, Button, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
+import { QueryErrorNotice } from "../../components/query-error";
 import { FormatBadge } from "../../components/format-badge";
 import { WaveformPlayer } from "../../components/waveform-player";
 
@@ -226,16 +227,7 @@ export default function History() {
         </ul>
       )}
 
-      {history.isError && (
-        <ErrorNotice
-          message={describeError(history.error, i18n).message}
-          action={
-            <Button size="sm" variant="secondary" onClick={() => void history.refetch()}>
-              {t("common.retry")}
-            </Button>
-          }
-        />
-      )}
+      {history.isError && <QueryErrorNotice error={history.error} onRetry={() => history.refetch()} />}
 
       {empty && (
         <div className="flex flex-col items-center rounded-3xl border border-dashed border-slate-300 bg-white px-6 py-16 text-center" data-testid="history-empty">
