@@ -94,10 +94,10 @@ describe("API skeleton", () => {
   });
 
   it("every API route is mounted with a declared way of authenticating, and each declaration is enforced (default deny)", async () => {
-    const routes = app.routes.filter((route) => route.method !== "ALL" && route.path.startsWith("/api/"));
+    const routes = app.routes.filter((route) => route.method !== "ALL" && (route.path.startsWith("/api/") || route.path.startsWith("/v1/")));
     expect(routes.length).toBeGreaterThan(10);
     const mountOf = (path: string) => ROUTE_MOUNTS.filter((m) => path === m.prefix || path.startsWith(`${m.prefix}/`)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
-    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"], "agent-token": [401, "unauthenticated"] } as const;
+    const expected = { user: [401, "unauthenticated"], "cron-secret": [401, "unauthenticated"], "signed-url": [403, "forbidden"], "agent-token": [401, "unauthenticated"], "api-key": [401, "unauthenticated"] } as const;
     const webhookRefusals: Record<string, readonly [number, string]> = { "/api/webhooks/stripe": [400, "validation_failed"], "/api/webhooks/livekit": [401, "unauthenticated"] };
     const seen = new Set<string>();
     for (const route of routes) {
@@ -115,11 +115,11 @@ describe("API skeleton", () => {
       expect(status, `${route.method} ${route.path} (${mount.auth})`).toBe(wantStatus);
       expect(body.error.code).toBe(wantCode);
     }
-    expect([...seen].sort()).toEqual(["agent-token", "cron-secret", "public", "signed-url", "user", "webhook-signature"]);
+    expect([...seen].sort()).toEqual(["agent-token", "api-key", "cron-secret", "public", "signed-url", "user", "webhook-signature"]);
     const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public")
       .map((m) => m.prefix)
       .sort();
-    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/call-options", "/api/health", "/api/voices"]);
+    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/call-options", "/api/health", "/api/v1/openapi.json", "/api/voices"]);
   });
 });
 

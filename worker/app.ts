@@ -4,13 +4,13 @@
  * 404 for unknown API paths and the single error handler that turns every failure into
  * `{ error: { code, message }, requestId }`. The default-deny test reads ROUTE_MOUNTS.
  */
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./context";
 import { createIntegrations } from "./integrations";
 import { configuration, requestId, serverTiming } from "./middleware";
 import { mountRoutes, type RouteMount } from "./route-auth";
-import { AppError, errorBody } from "./shared/errors";
+import { AppError, errorBody, NOT_RETRYABLE, openAiErrorBody } from "./shared/errors";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
@@ -25,12 +25,15 @@ import { checkoutRoutes, packageRoutes, portalRoutes, subscriptionRoutes } from 
 import { liveKitWebhookRoutes, stripeWebhookRoutes, verifyLiveKitDelivery, verifyStripeWebhook } from "./routes/webhooks";
 import { enhanceRoutes } from "./routes/enhance";
 import { agentSessionRoutes, callOptionsRoutes, callSessionRoutes, callTokenRoutes } from "./routes/calls";
+import { myVoiceRoutes } from "./routes/my-voices";
+import { apiKeyRoutes } from "./routes/api-keys";
+import { openAiSpeechRoutes, openApiRoutes, v1CloneRoutes, v1HistoryRoutes, v1MeRoutes, v1SpeechRoutes, v1VoiceRoutes } from "./routes/public-api";
 
 /** JSON bodies are small; upload routes raise their own limit. */
 export const JSON_BODY_LIMIT_BYTES = 64 * 1024;
 
-/** Exact paths that apply their own, larger body limit once the user is known (routes/clone.ts). */
-export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(["/api/clone-voice"]);
+/** Exact paths that apply their own, larger body limit once the user is known (routes/uploads.ts). */
+export const UPLOAD_ROUTES: ReadonlySet<string> = new Set(["/api/clone-voice", "/api/my-voices", "/api/v1/clone"]);
 
 /** Webhook senders decide their payload sizes; a 413 would only make them retry forever. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -44,16 +47,18 @@ const limitBody = (maxSize: number) =>
     },
   });
 const jsonBodyLimit = limitBody(JSON_BODY_LIMIT_BYTES);
+
+/** The public API's paths (PRODUCT §13): their errors take OpenAI's shape. */
+const isPublicApiPath = (path: string) => path.startsWith("/api/v1/") || path.startsWith("/v1/") || path === "/v1" || path === "/api/v1";
 const webhookBodyLimit = limitBody(WEBHOOK_BODY_LIMIT_BYTES);
 
 /** Every mount and how it is authenticated (PRODUCT §12: default deny; see route-auth.ts). */
 export const ROUTE_MOUNTS: RouteMount[] = [];
 
-export const app = new Hono<AppEnv>()
-  .use("*", requestId)
-  .use("/api/*", serverTiming)
-  .use("/api/*", configuration)
-  .use("/api/*", (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : c.req.path.startsWith(WEBHOOK_PREFIX) ? webhookBodyLimit(c, next) : jsonBodyLimit(c, next)));
+const limitByRoute: MiddlewareHandler<AppEnv> = (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : c.req.path.startsWith(WEBHOOK_PREFIX) ? webhookBodyLimit(c, next) : jsonBodyLimit(c, next));
+
+export const app = new Hono<AppEnv>().use("*", requestId);
+for (const prefix of ["/api/*", "/v1/*"]) app.use(prefix, serverTiming).use(prefix, configuration).use(prefix, limitByRoute);
 
 mountRoutes(app, ROUTE_MOUNTS, "/api/health", "public", healthRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/auth", "public", authRoutes);
@@ -77,11 +82,21 @@ mountRoutes(app, ROUTE_MOUNTS, "/api/call-token", "user", callTokenRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/calls", "user", callSessionRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/agent/sessions", "agent-token", agentSessionRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/webhooks/livekit", { scheme: "webhook-signature", verify: verifyLiveKitDelivery, refusal: "unauthenticated" }, liveKitWebhookRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/my-voices", "user", myVoiceRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/keys", "user", apiKeyRoutes);
+// The public API: API keys only, each mount with the scope it needs (routes/public-api.ts).
+mountRoutes(app, ROUTE_MOUNTS, "/v1/audio/speech", { scheme: "api-key", scope: "speech" }, openAiSpeechRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/v1/speech", { scheme: "api-key", scope: "speech" }, v1SpeechRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/v1/clone", { scheme: "api-key", scope: "clone" }, v1CloneRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/v1/voices", { scheme: "api-key", scope: "voices:read" }, v1VoiceRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/v1/history", { scheme: "api-key", scope: "history:read" }, v1HistoryRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/v1/me", { scheme: "api-key", scope: null }, v1MeRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/v1/openapi.json", "public", openApiRoutes);
 
 app.notFound((c) => {
-  if (c.req.path.startsWith("/api/") || c.req.path === "/api") {
+  if (c.req.path.startsWith("/api/") || c.req.path === "/api" || isPublicApiPath(c.req.path)) {
     const error = new AppError("route_not_found", `No API route for ${c.req.method} ${c.req.path}.`);
-    return c.json(errorBody(error, c.get("requestId")), error.status);
+    return c.json(isPublicApiPath(c.req.path) ? openAiErrorBody(error, c.get("requestId")) : errorBody(error, c.get("requestId")), error.status);
   }
   return c.env.ASSETS.fetch(c.req.raw);
 });
@@ -94,5 +109,8 @@ app.onError((err, c) => {
   else if (error.status >= 500) console.error(`[${id}]`, err);
   if (error.options.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.options.retryAfterSeconds));
   c.header("X-Request-Id", id);
-  return c.json(errorBody(error, id), error.status);
+  if (!isPublicApiPath(c.req.path)) return c.json(errorBody(error, id), error.status);
+  // The OpenAI SDKs read x-should-retry: never for what only the user can fix.
+  if (NOT_RETRYABLE.has(error.code)) c.header("x-should-retry", "false");
+  return c.json(openAiErrorBody(error, id), error.status);
 });

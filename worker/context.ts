@@ -17,5 +17,7 @@ export interface AppEnv {
     rawBody?: Uint8Array;
     /** The call session an agent token names, on routes mounted with the `agent-token` scheme. */
     agentSessionId?: string;
+    /** The API key that authenticated the request, on routes mounted with the `api-key` scheme. */
+    apiKeyId?: string;
   };
 }

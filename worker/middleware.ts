@@ -38,17 +38,35 @@ export const configuration = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
-/** Verifies the bearer token and makes sure the account (profile + welcome credits) exists. */
-export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+/** The API keys' prefix (services/api-keys.ts): such a token is never a dashboard session. */
+const API_KEY_TOKEN = /^sv_/;
+
+/**
+ * Verifies the bearer token and makes sure the account (profile + welcome credits) exists. An API
+ * key is refused here: keys call only the public API, and never manage keys (PRODUCT §13).
+ */
+export async function authenticateUser(c: Context<AppEnv>): Promise<void> {
   const header = c.req.header("authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (match === null || match[1] === undefined) throw new AppError("unauthenticated", "Sign in to use this endpoint.");
+  if (API_KEY_TOKEN.test(match[1])) throw new AppError("session_required", "API keys work on /api/v1 and /v1 only; this endpoint needs a dashboard session.");
   const identity = await verifyAccessToken(match[1], c.get("config"), c.env.DB);
   const account = await ensureAccount(c.env.DB, identity);
   c.set("identity", identity);
   if (account !== null) c.set("account", account);
+}
+
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  await authenticateUser(c);
   await next();
 });
+
+/** On a public route: the signed-in user when the request carries a token (a bad one is still a 401), else null. */
+export async function optionalUser(c: Context<AppEnv>): Promise<string | null> {
+  if (c.req.header("authorization") === undefined) return null;
+  await authenticateUser(c);
+  return c.get("identity").userId;
+}
 
 /**
  * The signed-in user's balance and plan: read by authentication already, or one query now

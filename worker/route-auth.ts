@@ -11,18 +11,23 @@
  *                 the exact bytes are then `c.get("rawBody")` (a 400 when missing or wrong)
  *   agent-token — the call agent's short-lived bearer token signed with the LiveKit API secret
  *                 (providers/livekit.ts); the session it names is `c.get("agentSessionId")`
- * API keys join this list with the public API.
+ *   api-key     — an API key (`Authorization: Bearer sv_…` or `x-api-key`, services/api-keys.ts)
+ *                 holding the mount's scope, within the key's rate limit; the owner becomes
+ *                 `c.get("identity")` and the key `c.get("apiKeyId")`. Only the public API uses it.
  */
 import type { Hono, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./context";
-import type { AppConfig } from "./env";
-import { requireUser } from "./middleware";
+import { originalEnv, type AppConfig } from "./env";
+import { touchApiKey } from "./db/api-keys";
+import { enforceRateLimit, requireUser } from "./middleware";
+import { presentedKey, verifyApiKey } from "./services/api-keys";
+import type { ApiKeyScope } from "./shared/contracts";
 import { verifyAgentToken } from "./providers/livekit";
 import { verifySignedUrl } from "./services/audio-urls";
 import { AppError } from "./shared/errors";
 
-export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url" | "webhook-signature" | "agent-token";
+export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url" | "webhook-signature" | "agent-token" | "api-key";
 
 /** Checks a webhook delivery's signature over its exact raw body; true when genuine. */
 export type WebhookVerifier = (rawBody: Uint8Array, headers: Headers, config: AppConfig) => Promise<boolean>;
@@ -30,6 +35,8 @@ export type WebhookVerifier = (rawBody: Uint8Array, headers: Headers, config: Ap
 export interface RouteMount {
   prefix: string;
   auth: AuthScheme;
+  /** The scope an API key needs on this mount (null: any valid key). */
+  scope?: ApiKeyScope | null;
 }
 
 async function sameSecret(given: string, expected: string): Promise<boolean> {
@@ -72,9 +79,29 @@ const requireAgentToken = createMiddleware<AppEnv>(async (c, next) => {
   await next();
 });
 
+/** The API-key limiter's period (wrangler.toml `[[ratelimits]]` API_KEY_RATE_LIMITER). */
+const API_KEY_LIMIT_PERIOD_SECONDS = 60;
+
+function requireApiKey(scope: ApiKeyScope | null): MiddlewareHandler<AppEnv> {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const given = presentedKey(c.req.raw.headers);
+    const verified = given === null ? null : await verifyApiKey(c.env.DB, given);
+    if (verified === null) {
+      throw new AppError("unauthenticated", given === null ? "Send your API key as Authorization: Bearer sv_… (or x-api-key)." : "This API key is not valid: it is unknown, revoked or expired.");
+    }
+    const { key, owner } = verified;
+    await enforceRateLimit(c.env.API_KEY_RATE_LIMITER, `api-key:${key.id}`, API_KEY_LIMIT_PERIOD_SECONDS);
+    if (scope !== null && !key.scopes.includes(scope)) throw new AppError("insufficient_scope", `This API key does not have the "${scope}" scope.`);
+    c.set("identity", owner);
+    c.set("apiKeyId", key.id);
+    c.executionCtx.waitUntil(touchApiKey(originalEnv(c.env).DB, key.id).catch((error: unknown) => console.error("recording the API key's last use failed", error)));
+    await next();
+  });
+}
+
 const allowAnyone: MiddlewareHandler<AppEnv> = (_c, next) => next();
 
-const AUTH_MIDDLEWARE: Record<Exclude<AuthScheme, "webhook-signature">, MiddlewareHandler<AppEnv>> = {
+const AUTH_MIDDLEWARE: Record<Exclude<AuthScheme, "webhook-signature" | "api-key">, MiddlewareHandler<AppEnv>> = {
   public: allowAnyone,
   user: requireUser,
   "cron-secret": requireCronSecret,
@@ -85,12 +112,18 @@ const AUTH_MIDDLEWARE: Record<Exclude<AuthScheme, "webhook-signature">, Middlewa
 /** What a bad signature answers: Stripe expects a 400, LiveKit's convention is a 401. */
 export type WebhookRefusal = "validation_failed" | "unauthenticated";
 
-export type MountAuth = Exclude<AuthScheme, "webhook-signature"> | { scheme: "webhook-signature"; verify: WebhookVerifier; refusal?: WebhookRefusal };
+export type MountAuth = Exclude<AuthScheme, "webhook-signature" | "api-key"> | { scheme: "webhook-signature"; verify: WebhookVerifier; refusal?: WebhookRefusal } | { scheme: "api-key"; scope: ApiKeyScope | null };
+
+function guardOf(auth: MountAuth): MiddlewareHandler<AppEnv> {
+  if (typeof auth === "string") return AUTH_MIDDLEWARE[auth];
+  if (auth.scheme === "api-key") return requireApiKey(auth.scope);
+  return requireWebhookSignature(auth.verify, auth.refusal ?? "validation_failed");
+}
 
 /** Mounts `routes` at `prefix` behind the scheme's middleware and records the declaration. */
 export function mountRoutes<A extends Hono<AppEnv>>(app: A, mounts: RouteMount[], prefix: string, auth: MountAuth, routes: Hono<AppEnv>): A {
-  const guard = typeof auth === "string" ? AUTH_MIDDLEWARE[auth] : requireWebhookSignature(auth.verify, auth.refusal ?? "validation_failed");
-  mounts.push({ prefix, auth: typeof auth === "string" ? auth : auth.scheme });
+  const guard = guardOf(auth);
+  mounts.push(typeof auth === "string" ? { prefix, auth } : auth.scheme === "api-key" ? { prefix, auth: auth.scheme, scope: auth.scope } : { prefix, auth: auth.scheme });
   app.use(`${prefix}/*`, guard); // Hono's `/x/*` also matches `/x` itself
 
   app.route(prefix, routes);

@@ -10,6 +10,7 @@
  * rest. Then the clone-reference backstop (./clone-inputs.ts), and Stripe refund/dispute events
  * parked for a payment that has since been granted (services/stripe-events.ts), then calls: pending
  * sessions nobody joined are ended, and quiet active ones are reconciled by their CallMeter.
+ * Last, public-API Idempotency-Keys past their 24 hours are deleted (db/idempotency.ts).
  */
 import { findAudioByReservation } from "../db/audio-files";
 import { listIncompleteSettlements, listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
@@ -18,6 +19,7 @@ import { applyParkedEvents } from "../services/stripe-events";
 import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
 import { expirePendingCalls, quietActiveCalls } from "../db/calls";
+import { purgeExpiredIdempotencyKeys } from "../db/idempotency";
 
 /** A call token is valid for 5 minutes: a session still pending after this was never joined. */
 export const PENDING_CALL_EXPIRY_MINUTES = 15;
@@ -113,7 +115,17 @@ export async function repairIncompleteSettlements(env: Env, now: Date): Promise<
 export async function runSweep(
   env: Env,
   now: Date,
-): Promise<{ refunded: number; settled: number; failed: number; repaired: number; deletedCloneInputs: number; parkedBillingEvents: number; expiredCalls: number; reconciledCalls: number }> {
+): Promise<{
+  refunded: number;
+  settled: number;
+  failed: number;
+  repaired: number;
+  deletedCloneInputs: number;
+  parkedBillingEvents: number;
+  expiredCalls: number;
+  reconciledCalls: number;
+  expiredIdempotencyKeys: number;
+}> {
   return {
     ...(await sweepOrphanedReservations(env, now)),
     ...(await repairIncompleteSettlements(env, now)),
@@ -121,5 +133,7 @@ export async function runSweep(
     // Refunds and disputes that came before their payment, whose apply after the grant failed.
     parkedBillingEvents: await applyParkedEvents(env.DB),
     ...(await sweepCalls(env, now)),
+    // Idempotency-Keys of the public API are kept 24 hours.
+    expiredIdempotencyKeys: await purgeExpiredIdempotencyKeys(env.DB),
   };
 }

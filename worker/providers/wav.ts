@@ -130,3 +130,25 @@ export function monoPcm16(bytes: Uint8Array): { pcm: Uint8Array; sampleRate: num
   if (layout === null || layout.encoding !== "pcm" || layout.channels !== 1 || layout.bitsPerSample !== 16) return null;
   return { pcm: bytes.subarray(layout.dataOffset, layout.dataOffset + layout.dataBytes), sampleRate: layout.sampleRate };
 }
+
+/**
+ * 16-bit little-endian mono samples at `to` Hz from samples at `from` Hz, by linear interpolation
+ * (speech, so no anti-alias filter is needed for the small ratios we meet: 22.05 → 24 kHz).
+ */
+export function resamplePcm16(pcm: Uint8Array, from: number, to: number): Uint8Array {
+  if (from === to) return pcm;
+  const input = new DataView(pcm.buffer, pcm.byteOffset, pcm.byteLength - (pcm.byteLength % 2));
+  const count = input.byteLength / 2;
+  const length = Math.floor((count * to) / from);
+  const output = new Uint8Array(length * 2);
+  const out = new DataView(output.buffer);
+  for (let i = 0; i < length; i++) {
+    const position = (i * from) / to;
+    const left = Math.floor(position);
+    const right = Math.min(left + 1, count - 1);
+    const fraction = position - left;
+    const value = input.getInt16(left * 2, true) * (1 - fraction) + input.getInt16(right * 2, true) * fraction;
+    out.setInt16(i * 2, Math.round(value), true);
+  }
+  return output;
+}

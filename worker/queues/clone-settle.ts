@@ -14,7 +14,12 @@ export function cloneSettlement(message: z.input<typeof cloneSettleMessage>): Pr
     model: message.model,
     characters: message.characters,
     occurredAt: message.occurredAt,
-    metadata: { locale: message.locale, durationSeconds: message.durationSeconds, cloneJobId: message.cloneJobId },
+    metadata: {
+      locale: message.locale,
+      durationSeconds: message.durationSeconds,
+      ...(message.cloneJobId !== undefined ? { cloneJobId: message.cloneJobId } : {}),
+      ...(message.savedVoiceId !== undefined ? { savedVoiceId: message.savedVoiceId } : {}),
+    },
     event: "voice_cloned",
     eventProperties: { locale: message.locale },
   };

@@ -48,7 +48,9 @@ export const cloneSettleMessage = z.object({
   type: z.literal("clone.settle"),
   reservationId: z.string().min(1),
   audioFileId: z.string().min(1),
-  cloneJobId: z.string().min(1),
+  /** The one-off clone's job; absent for speech in a saved voice, which names the voice instead. */
+  cloneJobId: z.string().min(1).optional(),
+  savedVoiceId: z.string().min(1).optional(),
   userId: z.string().min(1),
   actualCredits: z.number().int().nonnegative(),
   provider: z.string().min(1),

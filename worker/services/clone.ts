@@ -6,23 +6,27 @@
  * `audio/<cache key>.<ext>` like generated speech.
  */
 import type { Integrations } from "../integrations";
-import type { CloneVoiceFields } from "../shared/contracts";
+import type { AudioFormat, CloneVoiceFields } from "../shared/contracts";
 import { CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS } from "../shared/limits";
 import { AppError } from "../shared/errors";
 import { estimateCloneCredits } from "../shared/pricing";
 import { measureText, normaliseText } from "../shared/text-metrics";
-import { sha256Hex, type CloneReference } from "./clone-references";
+import { cloneInputKey, sha256Hex, type CloneReference } from "./clone-references";
 import type { CloneOrder } from "./orders";
 
 /** The seeded, inactive pseudo-voice that clone history rows point at (migrations/0003). */
 export const CLONE_VOICE_ID = "cloned-voice";
 
-/** Full SHA-256 (hex) of the canonical (provider, model, locale, NFC text, reference hash). */
-export async function cloneCacheKey(input: { provider: string; model: string; locale: string; text: string; referenceSha256: string }): Promise<string> {
-  return sha256Hex(JSON.stringify(["clone-v1", input.provider, input.model, input.locale.toLowerCase(), normaliseText(input.text), input.referenceSha256]));
+/**
+ * Full SHA-256 (hex) of the canonical (provider, model, locale, NFC text, reference hash), and the
+ * format when it is MP3 (so keys of audio stored as the provider made it stay what they were).
+ */
+export async function cloneCacheKey(input: { provider: string; model: string; locale: string; text: string; referenceSha256: string; format?: AudioFormat }): Promise<string> {
+  const parts = ["clone-v1", input.provider, input.model, input.locale.toLowerCase(), normaliseText(input.text), input.referenceSha256, ...(input.format === "mp3" ? ["mp3"] : [])];
+  return sha256Hex(JSON.stringify(parts));
 }
 
-export async function prepareClone(fields: CloneVoiceFields, reference: CloneReference, jobId: string, integrations: Integrations): Promise<Omit<CloneOrder, "userId">> {
+export async function prepareClone(fields: CloneVoiceFields, reference: CloneReference, jobId: string, userId: string, integrations: Integrations): Promise<CloneOrder> {
   const text = normaliseText(fields.text).trim();
   const { locale } = fields;
   const measure = measureText(text, locale);
@@ -33,6 +37,7 @@ export async function prepareClone(fields: CloneVoiceFields, reference: CloneRef
   const provider = integrations.cloning();
   const model = provider.model(locale);
   return {
+    userId,
     kind: "clone",
     cacheKey: await cloneCacheKey({ provider: provider.name, model, locale, text, referenceSha256: reference.sha256 }),
     estimate: estimateCloneCredits(measure.billableWords),
@@ -41,6 +46,6 @@ export async function prepareClone(fields: CloneVoiceFields, reference: CloneRef
     characters: measure.characters,
     ledgerDescription: "Voice clone",
     history: { voiceId: CLONE_VOICE_ID, text, locale },
-    clone: { jobId, reference },
+    clone: { jobId, reference, referenceKey: cloneInputKey(userId, reference.sha256) },
   };
 }

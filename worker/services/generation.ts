@@ -5,23 +5,25 @@
  * SPA uses (shared/text-metrics.ts): graphemes and code points bounded, billable words priced.
  */
 import type { AccountSummary } from "../db/credits";
-import { findVoice, type Voice } from "../db/voices";
+import { findSavedVoice, findVoice, type SavedVoiceRecord, type Voice } from "../db/voices";
 import type { Integrations } from "../integrations";
 import type { Tier } from "../providers/types";
 import type { GenerateVoiceRequest } from "../shared/contracts";
 import { AppError } from "../shared/errors";
-import { isSpeechLanguage } from "../shared/limits";
-import { estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../shared/pricing";
+import { CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS, isSpeechLanguage } from "../shared/limits";
+import { estimateCloneCredits, estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../shared/pricing";
 import { measureText, normaliseText, type TextMeasure } from "../shared/text-metrics";
 import { audioCacheKey, type CacheEntry } from "./audio-cache";
+import { cloneCacheKey } from "./clone";
 import { storedFormat } from "./mp3";
-import type { SpeechOrder } from "./orders";
+import type { PreparedOrder } from "./orders";
 
 export interface PreparedGeneration {
-  order: Omit<SpeechOrder, "userId">;
+  /** A speech order, or a clone order when the voice is one of the user's saved voices. */
+  order: PreparedOrder;
   voice: Voice;
-  /** The voice's own provider, which sets the price whoever speaks (the local engine costs the same). */
-  pricedAs: PricedProvider;
+  /** The voice's own provider, which sets the price whoever speaks (the local engine costs the same); "clone" for a saved voice. */
+  pricedAs: PricedProvider | "clone";
   text: TextMeasure;
   /** Billable words of text and style together (the style is sent to the model). */
   billableWords: number;
@@ -32,9 +34,22 @@ const pricedAs = (voice: Voice): PricedProvider => (voice.provider === "gemini" 
 /** Only Gemini voices take a style prompt. */
 const takesStyle = (voice: Voice) => voice.provider === "gemini";
 
-export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier, integrations: Integrations, db: D1Database): Promise<PreparedGeneration> {
+/** Who asks and on which plan; `modelTier` picks the other plan's model (the public API's `model`), limits stay the plan's. */
+export interface Requester {
+  tier: Tier;
+  userId: string;
+  modelTier?: Tier;
+}
+
+export async function prepareGeneration(input: GenerateVoiceRequest, requester: Requester, integrations: Integrations, db: D1Database): Promise<PreparedGeneration> {
+  const { tier } = requester;
+  // The catalogue first (cached in the isolate), then the user's own saved voices.
   const voice = await findVoice(db, input.voice, "tts");
-  if (voice === null) throw new AppError("voice_not_found", `There is no voice called "${input.voice}".`, { field: "voice" });
+  if (voice === null) {
+    const saved = await findSavedVoice(db, requester.userId, input.voice);
+    if (saved === null) throw new AppError("voice_not_found", `There is no voice called "${input.voice}".`, { field: "voice" });
+    return prepareSavedVoice(input, saved, integrations);
+  }
   const locale = input.locale ?? (voice.language === "multi" ? "en" : voice.language);
   if (!isSpeechLanguage(locale)) throw new AppError("validation_failed", `locale: "${locale}" is not a language our voices speak.`, { field: "locale" });
   const text = normaliseText(input.text).trim();
@@ -61,7 +76,8 @@ export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier,
     throw new AppError("paid_feature", "Seed and temperature are available once you have bought credits.", { field: input.seed !== undefined ? "seed" : "temperature" });
   }
   const provider = integrations.speechFor(voice);
-  const model = provider.model(tier);
+  const modelTier = requester.modelTier ?? tier;
+  const model = provider.model(modelTier);
   const billableWords = measure.billableWords + styleWords;
   const format = storedFormat(input.format, provider.format);
   const cacheKey = await audioCacheKey({ provider: provider.name, model, voiceId: voice.id, locale, text, style, seed: input.seed, temperature: input.temperature, format });
@@ -75,13 +91,56 @@ export async function prepareGeneration(input: GenerateVoiceRequest, tier: Tier,
       characters: measure.characters,
       ledgerDescription: `Voice generation (${voice.name})`,
       history: { voiceId: voice.id, text, ...(style !== undefined ? { style } : {}), locale },
-      speech: { voice, tier, format, ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.temperature !== undefined ? { temperature: input.temperature } : {}) },
+      speech: { voice, tier: modelTier, format, ...(input.seed !== undefined ? { seed: input.seed } : {}), ...(input.temperature !== undefined ? { temperature: input.temperature } : {}) },
     },
     voice,
     pricedAs: pricedAs(voice),
     text: measure,
     billableWords,
     characterLimit,
+  };
+}
+
+/**
+ * A saved cloned voice speaks new text through the cloning provider with the voice's kept
+ * reference recording, priced as a clone (PRODUCT §7). It speaks the language it was cloned in
+ * and takes no style, seed or temperature.
+ */
+async function prepareSavedVoice(input: GenerateVoiceRequest, saved: SavedVoiceRecord, integrations: Integrations): Promise<PreparedGeneration> {
+  const { voice, reference } = saved;
+  const given = [input.style?.trim() ? "style" : null, input.seed !== undefined ? "seed" : null, input.temperature !== undefined ? "temperature" : null].find((field) => field !== null);
+  if (given) throw new AppError("validation_failed", `${given}: a saved cloned voice takes no ${given}.`, { field: given });
+  if (input.locale !== undefined && input.locale.split("-")[0]?.toLowerCase() !== voice.language) {
+    throw new AppError("validation_failed", `locale: this voice was cloned in "${voice.language}" and speaks only that language.`, { field: "locale" });
+  }
+  const locale = voice.language;
+  const text = normaliseText(input.text).trim();
+  const measure = measureText(text, locale);
+  if (measure.words === 0) throw new AppError("validation_failed", "text: write at least one word.", { field: "text" });
+  if (measure.characters > CLONE_TEXT_MAX_CHARACTERS || measure.codePoints > CLONE_TEXT_MAX_CODE_POINTS) {
+    throw new AppError("validation_failed", `text: at most ${CLONE_TEXT_MAX_CHARACTERS} characters with a cloned voice (this text has ${measure.characters}).`, { field: "text" });
+  }
+  const provider = integrations.cloning();
+  const model = provider.model(locale);
+  const format = input.format === "mp3" ? "mp3" : undefined;
+  const { key, ...measured } = reference;
+  return {
+    order: {
+      kind: "clone",
+      cacheKey: await cloneCacheKey({ provider: provider.name, model, locale, text, referenceSha256: reference.sha256, format }),
+      estimate: estimateCloneCredits(measure.billableWords),
+      provider: provider.name,
+      model,
+      characters: measure.characters,
+      ledgerDescription: `Voice generation (${voice.name})`,
+      history: { voiceId: voice.id, text, locale },
+      clone: { savedVoiceId: voice.id, reference: measured, referenceKey: key, ...(format !== undefined ? { format } : {}) },
+    },
+    voice,
+    pricedAs: "clone",
+    text: measure,
+    billableWords: measure.billableWords,
+    characterLimit: CLONE_TEXT_MAX_CHARACTERS,
   };
 }
 
@@ -100,6 +159,7 @@ export interface PreparedForAccount {
  */
 export async function prepareForAccount(
   input: GenerateVoiceRequest,
+  requester: { userId: string; modelTier?: Tier },
   account: Promise<AccountSummary>,
   integrations: Integrations,
   db: D1Database,
@@ -107,7 +167,7 @@ export async function prepareForAccount(
 ): Promise<PreparedForAccount> {
   const lookups = new Map<string, Promise<CacheEntry | null>>();
   const attempt = (tier: Tier) =>
-    prepareGeneration(input, tier, integrations, db).then(
+    prepareGeneration(input, { ...requester, tier }, integrations, db).then(
       (prepared) => {
         const key = prepared.order.cacheKey;
         if (!lookups.has(key)) {

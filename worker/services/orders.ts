@@ -29,9 +29,17 @@ export interface SpeechOrder extends OrderBase {
   speech: { voice: Voice; tier: Tier; seed?: number; temperature?: number; format: AudioFormat };
 }
 
+/**
+ * A one-off clone (`jobId`: its clone_jobs row, the consent record) or speech in a saved voice
+ * (`savedVoiceId`, consent recorded with the voice). `referenceKey`: where the recording is in
+ * R2. `format` "mp3" encodes a WAV result; absent, the audio is stored as the provider made it.
+ */
 export interface CloneOrder extends OrderBase {
   kind: "clone";
-  clone: { jobId: string; reference: CloneReference };
+  clone: { jobId?: string; savedVoiceId?: string; reference: CloneReference; referenceKey: string; format?: AudioFormat };
 }
 
 export type AudioOrder = SpeechOrder | CloneOrder;
+
+/** An order as a front door prepares it, before the user it is for is set (kept per kind). */
+export type PreparedOrder = AudioOrder extends infer O ? (O extends AudioOrder ? Omit<O, "userId"> : never) : never;

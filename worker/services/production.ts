@@ -21,7 +21,6 @@ import { generationSettlement } from "../queues/generation-settle";
 import { cloneSettlement } from "../queues/clone-settle";
 import { geminiCreditsFromTokens } from "../shared/pricing";
 import { audioCacheKey, type CacheEntry } from "./audio-cache";
-import { cloneInputKey } from "./clone-references";
 import { inStoredFormat } from "./mp3";
 import type { AudioOrder } from "./orders";
 import { settleProduction } from "./settlement";
@@ -96,7 +95,7 @@ async function speak(env: Env, integrations: Integrations, order: AudioOrder, si
       ...(onAudio ? { onAudio } : {}),
     });
   }
-  const stored = await env.AUDIO_BUCKET.get(cloneInputKey(order.userId, order.clone.reference.sha256));
+  const stored = await env.AUDIO_BUCKET.get(order.clone.referenceKey);
   if (stored === null) throw new AppError("internal_error", "The recording was not available any more. You have not been charged; please upload it again.");
   const { reference } = order.clone;
   return integrations.cloning().clone({
@@ -156,7 +155,8 @@ function settlementMessage(order: AudioOrder, job: ProductionJob, reservationId:
   };
   if (order.kind === "tts")
     return { type: "generation.settle", ...common, generationId: job.productionId, voiceId: order.speech.voice.id, ...(result.totalTokens !== undefined ? { totalTokens: result.totalTokens } : {}) };
-  return { type: "clone.settle", ...common, audioFileId: job.productionId, cloneJobId: order.clone.jobId, locale: order.history.locale };
+  const { jobId, savedVoiceId } = order.clone;
+  return { type: "clone.settle", ...common, audioFileId: job.productionId, ...(jobId !== undefined ? { cloneJobId: jobId } : {}), ...(savedVoiceId !== undefined ? { savedVoiceId } : {}), locale: order.history.locale };
 }
 
 /** A whole result as one chunk, for a streaming order whose provider could not stream. */
@@ -194,9 +194,10 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob, s
     result = await withDeadline(config.providerTimeoutMs, (signal) => speak(env, integrations, order, signal, onAudio));
     providerMs = performance.now() - started;
     if (sink?.streaming === true && !streamed) sink.audio(wholeChunk(result));
-    if (order.kind === "tts") {
+    const format = order.kind === "tts" ? order.speech.format : order.clone.format;
+    if (format !== undefined) {
       const spoken = result;
-      result = await withDeadline(config.providerTimeoutMs, (signal) => inStoredFormat(env.LOCAL_ENGINE, spoken, order.speech.format, signal));
+      result = await withDeadline(config.providerTimeoutMs, (signal) => inStoredFormat(env.LOCAL_ENGINE, spoken, format, signal));
       encodeMs = performance.now() - started - providerMs;
     }
     storedKey = await storedKeyFor(order, result);

@@ -4,7 +4,8 @@
  */
 import * as z from "zod";
 import type { ErrorCode } from "./errors";
-import { AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, SUPPORTED_LOCALES } from "./limits";
+import { OPENAI_MODEL_TIERS, OPENAI_RESPONSE_FORMATS } from "./openai-speech";
+import { AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, isSpeechLanguage, SUPPORTED_LOCALES } from "./limits";
 
 export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS, AUDIO_OUTPUT_FORMATS } from "./limits";
 export type { AudioFormat, Locale } from "./limits";
@@ -54,6 +55,8 @@ export const cloneVoiceFieldsSchema = z.object({
 export type CloneVoiceFields = z.infer<typeof cloneVoiceFieldsSchema>;
 
 export interface CloneVoiceResponse extends GenerateVoiceResponse {
+  /** The clone job (its consent record). */
+  jobId: string;
   /** What the server measured in the uploaded recording. */
   reference: {
     format: (typeof CLONE_AUDIO_FORMATS)[number];
@@ -72,7 +75,8 @@ export interface EstimateCreditsResponse {
   words: number;
   characters: number;
   characterLimit: number;
-  provider: "gemini" | "replicate";
+  /** What sets the price: the voice's provider, or "clone" for a saved cloned voice. */
+  provider: "gemini" | "replicate" | "clone";
 }
 
 export interface Voice {
@@ -85,12 +89,91 @@ export interface Voice {
   description: string;
   feature: "tts" | "call";
   sortOrder: number;
+  /** The public sample (`/api/voices/:id/sample`); null for a saved voice (its recording is private). */
+  sampleUrl: string | null;
+  /** True for the signed-in user's own saved (cloned) voices; only they ever see them. */
+  mine: boolean;
 }
+
+/** `GET /api/voices` and `GET /api/v1/voices` filters. */
+export const voiceQuerySchema = z.object({
+  // A real language code (its primary subtag one our voices speak); multilingual voices match any of them.
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$/, "use a language code such as en or pt-BR")
+    .refine((code) => isSpeechLanguage(code), "not a language our voices speak")
+    .optional(),
+  feature: z.enum(["tts", "call"]).optional(),
+  gender: z.enum(["female", "male", "neutral"]).optional(),
+});
 
 export interface VoiceListResponse {
   voices: Voice[];
   /** Whether a paid user's temperature reaches the Gemini model in use (the 3.8 models reject it). */
   geminiTemperature: boolean;
+}
+
+/** Saving a cloned voice, `POST /api/my-voices` (multipart/form-data): these text fields plus `file`, the recording. */
+export const saveVoiceFieldsSchema = z.object({
+  name: z.string().trim().min(1, "give the voice a name").max(40, "at most 40 characters"),
+  locale: z.enum(SUPPORTED_LOCALES, { error: `choose one of ${SUPPORTED_LOCALES.join(", ")}` }),
+  consent: z.literal("true", { error: "confirm that this is your voice or that you have permission to clone it (send consent=true)" }),
+});
+export type SaveVoiceFields = z.infer<typeof saveVoiceFieldsSchema>;
+
+/** Renaming a saved voice, `PATCH /api/my-voices/:id`. */
+export const renameVoiceRequestSchema = saveVoiceFieldsSchema.pick({ name: true });
+
+/** One of the user's saved voices ("My voices", at most MAX_SAVED_VOICES). */
+export interface SavedVoice {
+  id: string;
+  name: string;
+  /** The language it was cloned in; it speaks that language. */
+  language: string;
+  referenceDurationSeconds: number;
+  consentedAt: string;
+  createdAt: string;
+}
+
+export interface SavedVoiceListResponse {
+  voices: SavedVoice[];
+  limit: number;
+}
+
+/** What an API key may do; `/api/v1` routes each need one. */
+export const API_KEY_SCOPES = ["speech", "clone", "voices:read", "history:read"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** Creating an API key, `POST /api/keys` (dashboard session only). Scopes default to all of them. */
+export const createApiKeyRequestSchema = z.object({
+  name: z.string().trim().min(1, "give the key a name").max(60, "at most 60 characters"),
+  scopes: z
+    .array(z.enum(API_KEY_SCOPES, { error: `each scope is one of ${API_KEY_SCOPES.join(", ")}` }))
+    .min(1, "choose at least one scope")
+    .optional(),
+  expiresAt: z.iso.datetime({ offset: true, error: "an ISO 8601 date and time, such as 2027-01-31T00:00:00Z" }).optional(),
+});
+export type CreateApiKeyRequest = z.infer<typeof createApiKeyRequestSchema>;
+
+export interface ApiKey {
+  id: string;
+  name: string;
+  /** The key's first characters (`sv_` and 8 more), to tell keys apart; never enough to use it. */
+  prefix: string;
+  scopes: ApiKeyScope[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}
+
+/** The answer to creating a key: the only time the whole key is shown. */
+export interface CreatedApiKey extends ApiKey {
+  key: string;
+}
+
+export interface ApiKeyListResponse {
+  keys: ApiKey[];
+  limit: number;
 }
 
 export interface MeResponse {
@@ -118,6 +201,12 @@ export interface LocalSignInResponse {
   expiresAt: number;
   user: { id: string; email: string };
 }
+
+/** Cursor paging of lists (history, statement). */
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: z.string().max(500).optional(),
+});
 
 export interface Page<T> {
   items: T[];
@@ -177,4 +266,29 @@ export interface DeleteHistoryResponse {
 export interface ErrorResponse {
   error: { code: ErrorCode; message: string; field?: string };
   requestId: string;
+}
+
+/**
+ * `POST /v1/audio/speech`, OpenAI's request (PRODUCT §13; the tables are shared/openai-speech.ts).
+ * `input` follows our text rules (§6, the plan's limit), `instructions` is the style (Gemini
+ * voices), `voice` is one of our voices (id or name, saved voices included), an OpenAI voice name
+ * or `{ id }`; `speed` other than 1 and `stream_format` "sse" are not offered.
+ */
+export const openAiSpeechRequestSchema = z.object({
+  model: z.enum(Object.keys(OPENAI_MODEL_TIERS) as [string, ...string[]], { error: `choose one of ${Object.keys(OPENAI_MODEL_TIERS).join(", ")}` }),
+  input: z.string({ error: "the text to speak" }),
+  voice: z.union([z.string().trim().min(1).max(100), z.object({ id: z.string().trim().min(1).max(100) })], { error: "a voice id or name, or { id }" }),
+  instructions: z.string().optional(),
+  response_format: z.enum(OPENAI_RESPONSE_FORMATS, { error: `choose one of ${OPENAI_RESPONSE_FORMATS.join(", ")}` }).optional(),
+  speed: z.literal(1, { error: "only 1.0 is offered" }).optional(),
+  stream_format: z.literal("audio", { error: 'only "audio" is offered' }).optional(),
+});
+export type OpenAiSpeechRequest = z.infer<typeof openAiSpeechRequestSchema>;
+
+/** `GET /api/v1/me`: the key owner's balance and plan. */
+export interface ApiMeResponse {
+  id: string;
+  credits: number;
+  isPaid: boolean;
+  creditsOwed: number;
 }

@@ -95,3 +95,8 @@ export function isSpeechLanguage(locale: string): boolean {
   const language = locale.toLowerCase().split("-")[0] ?? "";
   return (SPEECH_LANGUAGES as readonly string[]).includes(language);
 }
+
+/** "My voices": saved cloned voices a user may keep at once (PRODUCT §7). */
+export const MAX_SAVED_VOICES = 20;
+/** Active (unrevoked, unexpired) API keys a user may hold at once (PRODUCT §13). */
+export const MAX_ACTIVE_API_KEYS = 10;
