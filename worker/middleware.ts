@@ -84,10 +84,14 @@ export async function enforceRateLimit(limiter: RateLimit, key: string, periodSe
   }
 }
 
-/** Reads and validates a JSON body; malformed JSON and schema failures become 400s naming the field. */
-export async function jsonBody<S extends z.ZodType>(c: Context<AppEnv>, schema: S): Promise<z.infer<S>> {
+/**
+ * Reads and validates a JSON body; malformed JSON and schema failures become 400s naming the field.
+ * `anyContentType`: the public API reads JSON whatever the declared type (`curl -d` sends it as
+ * form-encoded, and OpenAI's tools are used that way).
+ */
+export async function jsonBody<S extends z.ZodType>(c: Context<AppEnv>, schema: S, options: { anyContentType?: boolean } = {}): Promise<z.infer<S>> {
   const type = c.req.header("content-type") ?? "";
-  if (!type.toLowerCase().startsWith("application/json")) {
+  if (options.anyContentType !== true && !type.toLowerCase().startsWith("application/json")) {
     throw new AppError("unsupported_media_type", "Send the request body as application/json.");
   }
   let raw: unknown;

@@ -38,7 +38,7 @@ const answered = async (c: Context<AppEnv>, run: () => Promise<ApiAnswer>) => {
 
 export const v1SpeechRoutes = new Hono<AppEnv>().post("/", (c) =>
   answered(c, async () => {
-    const { ctx, order, account, cached, links } = await preparedSpeech(c, await jsonBody(c, generateVoiceRequestSchema));
+    const { ctx, order, account, cached, links } = await preparedSpeech(c, await jsonBody(c, generateVoiceRequestSchema, { anyContentType: true }));
     const delivery = await deliverAudio(ctx, order, account, { cached });
     if (wantsAudio(c)) return audioAnswer(delivery, "stored");
     return { kind: "json", status: 200, body: { ...(await audioResponseBody(delivery, links)) } };
@@ -73,7 +73,7 @@ const storedAs = (order: PreparedOrder) => (order.kind === "tts" ? order.speech.
 
 export const openAiSpeechRoutes = new Hono<AppEnv>().post("/", (c) =>
   answered(c, async () => {
-    const request = await jsonBody(c, openAiSpeechRequestSchema);
+    const request = await jsonBody(c, openAiSpeechRequestSchema, { anyContentType: true });
     const responseFormat = request.response_format ?? "mp3";
     const modelTier = OPENAI_MODEL_TIERS[request.model] === "hd" ? "paid" : "free";
     const voice = typeof request.voice === "string" ? (OPENAI_VOICE_MAP[request.voice.toLowerCase()] ?? request.voice) : request.voice.id;
