@@ -351,7 +351,47 @@ try {
   }
   report.streaming = streamed;
 
-  const ok = providerCalls === 1 && successes === 10 && me.credits >= 0 && ledgerSum === me.credits;
+  // (g) The public API's front door on a cache hit: an API key checked in D1 on every request, the
+  // audio itself in the body (MP3), against the dashboard's cache hit (JSON with a signed link).
+  // Then ten concurrent repeats of one Idempotency-Key: one charge is an invariant.
+  const apiRuns = 300;
+  const keyOf = async (email) => {
+    const token = await signIn(email);
+    const created = await fetch(`${base}/api/keys`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ name: "bench" }) });
+    return { token, key: (await created.json()).key };
+  };
+  const apiUsers = await Promise.all(Array.from({ length: Math.ceil(apiRuns / 55) }, (_, i) => keyOf(`bench-api-${i}@example.com`)));
+  const speechBody = { model: "tts-1", voice: "Kore", input: cachedBody.text, response_format: "wav" };
+  const speak = (key, extra = {}) => fetch(`${base}/v1/audio/speech`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${key}`, ...extra }, body: JSON.stringify(speechBody) });
+  await (await speak(apiUsers[0].key)).arrayBuffer();
+  let apiTurn = 0;
+  const apiHits = await load("POST /v1/audio/speech", 1, apiRuns, () => speak(apiUsers[Math.floor(apiTurn++ / 55) % apiUsers.length].key));
+  let dashTurn = 0;
+  const dashHits = await load("POST /api/generate-voice", 1, apiRuns, () => generate(apiUsers[Math.floor(dashTurn++ / 55) % apiUsers.length].token, cachedBody));
+  console.log("\n(g) public API: cache hits through an API key (audio in the body) vs the dashboard (JSON and a link), 1 client");
+  for (const row of [apiHits, dashHits])
+    console.log(`    ${row.label.padEnd(26)}${String(row.requests).padStart(6)} requests  p50 ${fmt(row.p50)}, p95 ${fmt(row.p95)}${row.failures ? `  (${row.failures} failed)` : ""}`);
+  console.log(`    ratio API/dashboard p50 ×${(apiHits.p50 / dashHits.p50).toFixed(2)}`);
+  const payer = await keyOf(`bench-idempotent-${Date.now()}@example.com`);
+  const before = (await (await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${payer.token}` } })).json()).credits;
+  const started = performance.now();
+  const fresh = { ...speechBody, input: `Idempotency check ${Date.now()}: ten repeats, one charge.` };
+  const repeats = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      fetch(`${base}/v1/audio/speech`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${payer.key}`, "idempotency-key": "bench-once" }, body: JSON.stringify(fresh) }).then(
+        async (r) => ({ status: r.status, id: r.headers.get("x-audio-id"), bytes: (await r.arrayBuffer()).byteLength }),
+      ),
+    ),
+  );
+  const repeatMs = performance.now() - started;
+  const after = (await (await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${payer.token}` } })).json()).credits;
+  const idempotentOnce = repeats.every((r) => r.status === 200) && new Set(repeats.map((r) => r.id)).size === 1 && repeats[0].used > 0 && before - after === repeats[0].used;
+  console.log(
+    `    10 concurrent repeats of one Idempotency-Key: ${repeats.filter((r) => r.status === 200).length} × 200, ${new Set(repeats.map((r) => r.id)).size} audio id(s), charged ${before - after} credits (one charge: ${idempotentOnce ? "yes" : "NO"}), all answered in ${fmt(repeatMs)}`,
+  );
+  report.publicApi = { apiHits, dashHits, ratio: apiHits.p50 / dashHits.p50, idempotentOnce, repeatMs };
+
+  const ok = providerCalls === 1 && successes === 10 && me.credits >= 0 && ledgerSum === me.credits && idempotentOnce;
   const latency = ratios.map((r) => `p50 ×${r.p50.toFixed(2)} at ${r.concurrency} client(s) ${r.p50GoalMet ? "meets" : "misses"} the goal ≤ ×${P50_RATIO_GOAL}`).join("; ");
   console.log(`\nlatency (reported, not an invariant): ${latency}`);
   console.log(`bench ${ok ? "OK" : "FAILED an invariant"}`);
