@@ -190,7 +190,11 @@ describe("POST /v1/audio/speech with the openai SDK", () => {
   it("reads the JSON body whatever its declared type, as `curl -d` sends it (form-encoded)", async () => {
     const user = await newUser({ prefix: "openai" });
     const key = await keyFor(user);
-    const response = await call("/v1/audio/speech", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" }, body: JSON.stringify({ model: "tts-1", input: "Hello", voice: "alloy" }) });
+    const response = await call("/v1/audio/speech", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/x-www-form-urlencoded" },
+      body: JSON.stringify({ model: "tts-1", input: "Hello", voice: "alloy" }),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("audio/mpeg");
     const notJson = await callJson<OpenAiError>("/v1/audio/speech", { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "model=tts-1&input=Hello" });

@@ -11,7 +11,9 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { browserForFile, openPage, waitForLocale } from "./helpers.mts";
 
-const DASHBOARD_CHUNKS = /\/(layout|generate|clone|call|history|credits|profile|waveform-player|voice-picker|voice-recorder|clone-input|wav|supabase)-[\w-]+\.js$/;
+const DASHBOARD_CHUNKS = /\/(layout|generate|clone|call|history|credits|profile|api-keys|my-voices|confirm-dialog|waveform-player|voice-picker|voice-recorder|clone-input|wav|supabase)-[\w-]+\.js$/;
+/** The API docs page and what only it and the API keys page use. */
+const API_PAGE_CHUNKS = /\/(api-docs|api-keys|code-block|copy-button)-[\w-]+\.js$/;
 /** Strings zod's runtime carries; the SPA imports only zod-free modules of the Worker. */
 const ZOD_MARKERS = /\$ZodType|ZodError/;
 
@@ -64,6 +66,7 @@ describe("code splitting", () => {
     );
     record("landing", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    expect(scripts.filter((file) => API_PAGE_CHUNKS.test(file))).toEqual([]);
     expect(containsZod(scripts)).toEqual([]);
     expect(containsLivekit(scripts)).toEqual([]);
     await context.close();
@@ -74,6 +77,27 @@ describe("code splitting", () => {
     const scripts = await scriptsLoadedBy(page, "/en/sign-in", () => page.getByLabel("Email address").waitFor());
     record("sign-in", scripts);
     expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    expect(containsZod(scripts)).toEqual([]);
+    await context.close();
+  });
+
+  it("the API docs page loads its own chunk, no dashboard code and no zod", async () => {
+    const { context, page } = await openPage(browser());
+    const scripts = await scriptsLoadedBy(page, "/en/docs/api", () => page.getByTestId("voice-table").waitFor());
+    record("api-docs", scripts);
+    expect(scripts.some((file) => /\/api-docs-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(scripts.filter((file) => DASHBOARD_CHUNKS.test(file))).toEqual([]);
+    expect(containsZod(scripts)).toEqual([]);
+    expect(containsLivekit(scripts)).toEqual([]);
+    await context.close();
+  });
+
+  it("the API keys page loads its own chunk and no zod", async () => {
+    const { context, page } = await openPage(browser(), { signedInAs: "e2e-bundle@example.com" });
+    const scripts = await scriptsLoadedBy(page, "/en/dashboard/api-keys", () => page.getByTestId("keys-usage").waitFor());
+    record("api-keys", scripts);
+    expect(scripts.some((file) => /\/api-keys-[\w-]+\.js$/.test(file))).toBe(true);
+    expect(scripts.some((file) => /\/(generate|clone|api-docs)-[\w-]+\.js$/.test(file))).toBe(false);
     expect(containsZod(scripts)).toEqual([]);
     await context.close();
   });

@@ -8,42 +8,7 @@
  */
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PHONE, audioDuration, baseUrl, browserForFile, creditBalance, horizontalOverflow, launchBrowser, openPage, screenshot, signInThroughForm, waitForLocale } from "./helpers.mts";
-
-/**
- * A voiced-like test signal, 16-bit mono PCM WAV: a 150 Hz fundamental with decaying harmonics,
- * a little vibrato, and a syllable-rate envelope with short pauses, so it looks like speech to a
- * pitch tracker and plays as something other than a flat tone.
- */
-function voicedWav(seconds: number, sampleRate = 22_050): Buffer {
-  const frames = Math.round(seconds * sampleRate);
-  const buffer = Buffer.alloc(44 + frames * 2);
-  buffer.write("RIFF", 0, "ascii");
-  buffer.writeUInt32LE(36 + frames * 2, 4);
-  buffer.write("WAVE", 8, "ascii");
-  buffer.write("fmt ", 12, "ascii");
-  buffer.writeUInt32LE(16, 16);
-  buffer.writeUInt16LE(1, 20);
-  buffer.writeUInt16LE(1, 22);
-  buffer.writeUInt32LE(sampleRate, 24);
-  buffer.writeUInt32LE(sampleRate * 2, 28);
-  buffer.writeUInt16LE(2, 32);
-  buffer.writeUInt16LE(16, 34);
-  buffer.write("data", 36, "ascii");
-  buffer.writeUInt32LE(frames * 2, 40);
-  let phase = 0;
-  for (let index = 0; index < frames; index += 1) {
-    const time = index / sampleRate;
-    const frequency = 150 * (1 + 0.03 * Math.sin(2 * Math.PI * 5 * time));
-    phase += (2 * Math.PI * frequency) / sampleRate;
-    let value = 0;
-    for (let harmonic = 1; harmonic <= 8; harmonic += 1) value += Math.sin(harmonic * phase) / harmonic ** 1.2;
-    const syllable = Math.max(0, Math.sin(2 * Math.PI * 3.2 * time)) ** 0.6;
-    const pause = time % 2.5 > 2.2 ? 0 : 1;
-    buffer.writeInt16LE(Math.round(0.3 * value * syllable * pause * 32767 * 0.6), 44 + index * 2);
-  }
-  return buffer;
-}
+import { PHONE, audioDuration, baseUrl, browserForFile, creditBalance, horizontalOverflow, launchBrowser, openPage, screenshot, signInThroughForm, voicedWav, waitForLocale } from "./helpers.mts";
 
 const fileInput = (target: Page) => target.locator('input[type="file"]');
 

@@ -1,7 +1,8 @@
 /**
  * Shared helpers for the browser suite: Chromium (one per test file), contexts and pages (signed in
  * or not, with their errors collected), sign-in through the form or the API, speech made through
- * the API, screenshots, and what the tests read from a page (balance, audio length, overflow).
+ * the API, screenshots, a speech-like WAV to upload, and what the tests read from a page (balance,
+ * audio length, overflow).
  */
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
@@ -167,4 +168,39 @@ export function audioDuration(page: Page, testId: string): Promise<number> {
 
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - document.documentElement.clientWidth);
+}
+
+/**
+ * A voiced-like test signal, 16-bit mono PCM WAV: a 150 Hz fundamental with decaying harmonics,
+ * a little vibrato, and a syllable-rate envelope with short pauses, so it looks like speech to a
+ * pitch tracker and plays as something other than a flat tone.
+ */
+export function voicedWav(seconds: number, sampleRate = 22_050): Buffer {
+  const frames = Math.round(seconds * sampleRate);
+  const buffer = Buffer.alloc(44 + frames * 2);
+  buffer.write("RIFF", 0, "ascii");
+  buffer.writeUInt32LE(36 + frames * 2, 4);
+  buffer.write("WAVE", 8, "ascii");
+  buffer.write("fmt ", 12, "ascii");
+  buffer.writeUInt32LE(16, 16);
+  buffer.writeUInt16LE(1, 20);
+  buffer.writeUInt16LE(1, 22);
+  buffer.writeUInt32LE(sampleRate, 24);
+  buffer.writeUInt32LE(sampleRate * 2, 28);
+  buffer.writeUInt16LE(2, 32);
+  buffer.writeUInt16LE(16, 34);
+  buffer.write("data", 36, "ascii");
+  buffer.writeUInt32LE(frames * 2, 40);
+  let phase = 0;
+  for (let index = 0; index < frames; index += 1) {
+    const time = index / sampleRate;
+    const frequency = 150 * (1 + 0.03 * Math.sin(2 * Math.PI * 5 * time));
+    phase += (2 * Math.PI * frequency) / sampleRate;
+    let value = 0;
+    for (let harmonic = 1; harmonic <= 8; harmonic += 1) value += Math.sin(harmonic * phase) / harmonic ** 1.2;
+    const syllable = Math.max(0, Math.sin(2 * Math.PI * 3.2 * time)) ** 0.6;
+    const pause = time % 2.5 > 2.2 ? 0 : 1;
+    buffer.writeInt16LE(Math.round(0.3 * value * syllable * pause * 32767 * 0.6), 44 + index * 2);
+  }
+  return buffer;
 }

@@ -27,6 +27,8 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: "history", path: "/en/dashboard/history", signedIn: true, ready: (page) => page.getByTestId("history-item").first().waitFor() },
   { name: "credits", path: "/en/dashboard/credits", signedIn: true, ready: (page) => page.getByTestId("transaction").first().waitFor() },
   { name: "profile", path: "/en/dashboard/profile", signedIn: true, ready: (page) => page.getByTestId("profile-email").waitFor() },
+  { name: "api-keys", path: "/en/dashboard/api-keys", signedIn: true, ready: (page) => page.getByTestId("keys-usage").waitFor() },
+  { name: "api-docs", path: "/en/docs/api", signedIn: false, ready: (page) => page.getByTestId("voice-table").waitFor() },
   { name: "not-found", path: "/en/no-such-page", signedIn: false, ready: (page) => page.getByRole("heading", { name: "Page not found" }).waitFor() },
 ];
 

@@ -125,6 +125,7 @@ const routes: RouteObject[] = [
           { index: true, lazy: page(() => import("./pages/landing")) },
           { path: "sign-in", lazy: page(() => import("./pages/sign-in")) },
           { path: "auth/callback", lazy: page(() => import("./pages/auth-callback")) },
+          { path: "docs/api", lazy: page(() => import("./pages/api-docs")) },
           {
             path: "dashboard",
             element: <RequireAuth />,
@@ -141,6 +142,7 @@ const routes: RouteObject[] = [
                   { path: "credits/success", lazy: page(() => import("./pages/dashboard/checkout-success")) },
                   { path: "credits/cancel", lazy: page(() => import("./pages/dashboard/checkout-cancel")) },
                   { path: "profile", lazy: page(() => import("./pages/dashboard/profile")) },
+                  { path: "api-keys", lazy: page(() => import("./pages/dashboard/api-keys")) },
                 ],
               },
             ],

@@ -5,10 +5,11 @@
 import * as z from "zod";
 import type { ErrorCode } from "./errors";
 import { OPENAI_MODEL_TIERS, OPENAI_RESPONSE_FORMATS } from "./openai-speech";
-import { AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, isSpeechLanguage, SUPPORTED_LOCALES } from "./limits";
+import { API_KEY_SCOPES, type ApiKeyScope, AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, isSpeechLanguage, SUPPORTED_LOCALES } from "./limits";
 
 export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS, AUDIO_OUTPUT_FORMATS } from "./limits";
-export type { AudioFormat, Locale } from "./limits";
+export type { ApiKeyScope, AudioFormat, Locale } from "./limits";
+export { API_KEY_SCOPES } from "./limits";
 
 /** Speech locales a generation may request (BCP 47 language or language-region). */
 export const speechLocaleSchema = z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, "use a locale such as en, es or pt-BR");
@@ -139,10 +140,6 @@ export interface SavedVoiceListResponse {
   voices: SavedVoice[];
   limit: number;
 }
-
-/** What an API key may do; `/api/v1` routes each need one. */
-export const API_KEY_SCOPES = ["speech", "clone", "voices:read", "history:read"] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Creating an API key, `POST /api/keys` (dashboard session only). Scopes default to all of them. */
 export const createApiKeyRequestSchema = z.object({

@@ -100,3 +100,7 @@ export function isSpeechLanguage(locale: string): boolean {
 export const MAX_SAVED_VOICES = 20;
 /** Active (unrevoked, unexpired) API keys a user may hold at once (PRODUCT §13). */
 export const MAX_ACTIVE_API_KEYS = 10;
+
+/** What an API key may do; each `/api/v1` route needs one of these (PRODUCT §13). */
+export const API_KEY_SCOPES = ["speech", "clone", "voices:read", "history:read"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

@@ -1,7 +1,8 @@
 /**
  * The typed API client: one `request` that adds the bearer token, parses JSON and turns every
  * non-2xx answer into an ApiError carrying the server's error code. Request and response shapes
- * come from worker/contracts.ts, so the SPA and the Worker cannot drift apart.
+ * come from worker/contracts.ts, so the SPA and the Worker cannot drift apart. This module is in
+ * the first chunk every page loads: calls only some dashboard pages make live in account.ts.
  */
 import type {
   AuthConfigResponse,
@@ -59,6 +60,12 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Public endpoints skip the token. */
   auth?: boolean;
+  /**
+   * The answer depends on who asks (e.g. the voice list with the user's own voices): when a token
+   * is sent, the browser's HTTP cache is bypassed, so one user's answer is never kept for a later
+   * signed-out request or served stale after a change.
+   */
+  personal?: boolean;
 }
 
 function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string; field?: string }; requestId?: string } {
@@ -83,6 +90,8 @@ export function readAnswer<T>(path: string, status: number, text: string, retryA
   }
   const ok = status >= 200 && status < 300;
   if (ok && parsed !== undefined) return parsed as T;
+  // 204 No Content (a revoked key, a deleted voice): success with nothing to read.
+  if (status === 204 && text === "") return undefined as T;
   if (!ok && isErrorBody(parsed)) {
     const retryAfter = Number(retryAfterHeader);
     const error = new ApiError(parsed.error.code, parsed.error.message, status, {
@@ -102,7 +111,8 @@ export async function authorizationHeader(): Promise<Record<string, string>> {
   return token === null ? {} : { authorization: `Bearer ${token}` };
 }
 
-async function request<T>(method: "GET" | "POST" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
+/** One JSON request; exported for the API modules of lazily loaded pages (account.ts). */
+export async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   const wantsAuth = options.auth ?? true;
@@ -110,14 +120,16 @@ async function request<T>(method: "GET" | "POST" | "DELETE", path: string, optio
     const token = await authHooks.getAccessToken();
     if (token !== null) headers.authorization = `Bearer ${token}`;
   }
+  const init: RequestInit = {
+    method,
+    headers,
+    body: options.body === undefined ? null : JSON.stringify(options.body),
+    signal: options.signal ?? null,
+  };
+  if (options.personal === true && headers.authorization !== undefined) init.cache = "no-store";
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
+    response = await fetch(path, init);
   } catch (error) {
     if (isAbortError(error)) throw error;
     throw new ApiError("network", error instanceof Error ? error.message : "Network error", 0);
@@ -128,7 +140,7 @@ async function request<T>(method: "GET" | "POST" | "DELETE", path: string, optio
 /** Where a multipart upload is: its bytes going out, then the server working on them. */
 export type UploadProgress = { phase: "uploading"; loaded: number; total: number } | { phase: "processing" };
 
-interface UploadOptions {
+export interface UploadOptions {
   signal?: AbortSignal;
   onProgress?: (progress: UploadProgress) => void;
 }
@@ -138,7 +150,7 @@ interface UploadOptions {
  * bearer token, answer parsing and errors are the same as for `request`; aborting the signal
  * aborts the request and rejects with an AbortError.
  */
-async function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
+export async function upload<T>(path: string, form: FormData, options: UploadOptions = {}): Promise<T> {
   const token = await authHooks.getAccessToken();
   return new Promise<T>((resolve, reject) => {
     const { signal, onProgress } = options;
@@ -189,8 +201,15 @@ export const api = {
   authConfig: () => request<AuthConfigResponse>("GET", "/api/auth/config", { auth: false }),
   localSignIn: (email: string) => request<LocalSignInResponse>("POST", "/api/auth/local", { body: { email }, auth: false }),
   me: () => request<MeResponse>("GET", "/api/me"),
-  voices: (filters: { feature?: "tts" | "call"; language?: string; gender?: string } = {}) =>
-    request<VoiceListResponse>("GET", `/api/voices${query({ feature: filters.feature, language: filters.language, gender: filters.gender })}`, { auth: false }),
+  /**
+   * The catalogue; signed in (and unless `withToken` is false), with the user's own saved voices
+   * (`mine: true`). `language` must be a language code such as `es` (the server refuses others).
+   */
+  voices: (filters: { feature?: "tts" | "call"; language?: string; gender?: string } = {}, options: { withToken?: boolean } = {}) =>
+    request<VoiceListResponse>("GET", `/api/voices${query({ feature: filters.feature, language: filters.language, gender: filters.gender })}`, {
+      auth: options.withToken ?? true,
+      personal: true,
+    }),
   transactions: (cursor?: string, limit = 20) => request<Page<CreditTransaction>>("GET", `/api/credits/transactions${query({ limit, cursor })}`),
   generateVoice: (body: GenerateVoiceRequest, signal?: AbortSignal) => request<GenerateVoiceResponse>("POST", "/api/generate-voice", signal === undefined ? { body } : { body, signal }),
   estimateCredits: (body: GenerateVoiceRequest, signal?: AbortSignal) => request<EstimateCreditsResponse>("POST", "/api/estimate-credits", signal === undefined ? { body } : { body, signal }),

@@ -17,14 +17,19 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   billing_hold: "error.billing_hold",
   call_allowance_exhausted: "error.call_allowance_exhausted",
   local_auth_disabled: "error.local_auth_disabled",
+  insufficient_scope: "error.insufficient_scope",
+  session_required: "error.session_required",
   not_found: "error.not_found",
   route_not_found: "error.route_not_found",
   voice_not_found: "error.voice_not_found",
   method_not_allowed: "error.method_not_allowed",
   conflict: "error.conflict",
+  limit_reached: "error.limit_reached",
+  idempotency_key_in_use: "error.idempotency_key_in_use",
   payload_too_large: "error.payload_too_large",
   unsupported_media_type: "error.unsupported_media_type",
   content_refused: "error.content_refused",
+  idempotency_key_reused: "error.idempotency_key_reused",
   rate_limited: "error.rate_limited",
   provider_quota: "error.provider_quota",
   internal_error: "error.internal_error",
@@ -50,13 +55,20 @@ export const FIELD_MESSAGE_KEYS: Record<string, MessageKey> = {
   email: "error.field.email",
   file: "error.field.file",
   consent: "error.field.consent",
+  name: "error.field.name",
+  scopes: "error.field.scopes",
+  expiresAt: "error.field.expiresAt",
 };
 
-/** Other codes that mean something more specific when they name a field (the clone upload's file). */
+/** Other codes that mean something more specific when they name a field (the clone upload's file, a voice's name). */
 export const CODE_FIELD_MESSAGE_KEYS: Partial<Record<ErrorCode | ClientErrorCode, Record<string, MessageKey>>> = {
   payload_too_large: { file: "error.file_too_large" },
   unsupported_media_type: { file: "error.file_unsupported" },
+  conflict: { name: "error.name_taken" },
 };
+
+/** A page's own wording for codes that mean something specific there (e.g. which limit was reached). */
+export type ErrorOverrides = Partial<Record<ErrorCode | ClientErrorCode, MessageKey>>;
 
 export interface UserFacingError {
   message: string;
@@ -66,7 +78,7 @@ export interface UserFacingError {
   buyCredits?: true;
 }
 
-export function describeError(error: unknown, { t }: Pick<Translator, "t">): UserFacingError {
+export function describeError(error: unknown, { t }: Pick<Translator, "t">, overrides: ErrorOverrides = {}): UserFacingError {
   if (isAbortError(error)) return { message: t("error.cancelled") };
   if (!(error instanceof ApiError)) return { message: t("error.unexpected_response") };
   const reference = error.details.requestId === undefined ? {} : { reference: error.details.requestId };
@@ -76,6 +88,8 @@ export function describeError(error: unknown, { t }: Pick<Translator, "t">): Use
     const fieldKey = keys !== undefined && Object.hasOwn(keys, field) ? keys[field] : undefined;
     if (fieldKey !== undefined) return { message: t(fieldKey), ...reference };
   }
+  const override = overrides[error.code];
+  if (override !== undefined) return { message: t(override), ...reference };
   if (error.code === "rate_limited" && error.details.retryAfterSeconds !== undefined) {
     return { message: t("error.rate_limited_retry", { seconds: error.details.retryAfterSeconds }), ...reference };
   }

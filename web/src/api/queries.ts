@@ -1,11 +1,20 @@
 /** Shared query keys and hooks, so every page reads and updates the same cached data. */
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import type { MeResponse } from "../../../worker/shared/contracts";
+import { useAuth } from "../auth/auth";
 import { api } from "./client";
 
 export const queryKeys = {
   me: ["me"] as const,
+  /** The public catalogue (kept across sign-out: it is the same for everyone). */
   voices: ["voices", "tts"] as const,
+  /**
+   * The catalogue with the signed-in user's own voices. Not under "voices", so signing out drops
+   * it with the user's other data; the email keeps two accounts' lists apart.
+   */
+  accountVoices: ["account-voices"] as const,
+  myVoices: ["my-voices"] as const,
+  apiKeys: ["api-keys"] as const,
   history: ["history"] as const,
   transactions: ["transactions"] as const,
   packages: ["billing", "packages"] as const,
@@ -19,8 +28,21 @@ export function useMe() {
   return useQuery({ queryKey: queryKeys.me, queryFn: api.me, staleTime: 15_000, refetchOnWindowFocus: true, refetchInterval: 60_000 });
 }
 
+/** The speech voices; signed in, with the user's own saved voices among them (`mine: true`). */
 export function useVoices() {
-  return useQuery({ queryKey: queryKeys.voices, queryFn: () => api.voices({ feature: "tts" }), staleTime: 5 * 60_000 });
+  const { status, email } = useAuth();
+  const signedIn = status === "signed-in";
+  return useQuery({
+    queryKey: signedIn ? [...queryKeys.accountVoices, "tts", email] : queryKeys.voices,
+    queryFn: () => api.voices({ feature: "tts" }, { withToken: signedIn }),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After a voice is saved, renamed or deleted: the list and every voice picker show it at once. */
+export function refreshSavedVoices(queryClient: QueryClient): void {
+  void queryClient.invalidateQueries({ queryKey: queryKeys.myVoices });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.accountVoices });
 }
 
 /** Shows a balance the server just reported without waiting for a refetch. */
@@ -40,5 +62,5 @@ export function useCallOptions() {
 
 /** The realtime voices a call can use. */
 export function useCallVoices() {
-  return useQuery({ queryKey: queryKeys.callVoices, queryFn: () => api.voices({ feature: "call" }), staleTime: 5 * 60_000 });
+  return useQuery({ queryKey: queryKeys.callVoices, queryFn: () => api.voices({ feature: "call" }, { withToken: false }), staleTime: 5 * 60_000 });
 }

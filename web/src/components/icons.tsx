@@ -1,9 +1,10 @@
 /** Inline SVG icons (decorative: always aria-hidden; the control around them carries the label). */
 import type { SVGProps } from "react";
 
-type IconProps = SVGProps<SVGSVGElement>;
+export type IconProps = SVGProps<SVGSVGElement>;
 
-function Svg({ children, className = "size-5", ...props }: IconProps) {
+/** The frame every icon shares (also used by account-icons.tsx). */
+export function Svg({ children, className = "size-5", ...props }: IconProps) {
   return (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={2} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false" className={className} {...props}>
       {children}

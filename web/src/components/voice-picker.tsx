@@ -1,11 +1,14 @@
 /**
  * The voice chooser: filter by language and gender, search by name, voices grouped by language
- * with a sample to hear. A native radio group underneath, so arrow keys and screen readers work.
+ * with a sample to hear, and the user's own saved voices first as "My voices" (a clone mark where
+ * the sample button would be: their recording is private). A native radio group underneath, so arrow keys
+ * and screen readers work.
  */
 import { useId, useMemo } from "react";
 import type { Voice } from "../../../worker/shared/contracts";
 import { useI18n } from "../i18n/i18n";
-import { catalogueLanguages, displayVoiceName, filterVoices, genderLabel, groupVoicesByLanguage, languageName, voiceTrait, type GenderFilter, type VoiceFilters } from "../lib/voices";
+import { catalogueLanguages, filterVoices, genderLabel, hasSample, languageName, pickerGroups, voiceLabel, voiceTrait, type GenderFilter, type VoiceFilters } from "../lib/voices";
+import { CloneIcon } from "./icons";
 import { SampleButton } from "./sample-player";
 
 interface VoicePickerProps {
@@ -19,7 +22,20 @@ interface VoicePickerProps {
 const GENDERS: GenderFilter[] = ["all", "female", "male", "neutral"];
 
 export function providerLabel(voice: Pick<Voice, "provider" | "modelFamily">): string {
-  return voice.provider === "gemini" ? "Gemini" : voice.provider === "replicate" ? "Orpheus" : voice.modelFamily;
+  if (voice.provider === "gemini") return "Gemini";
+  if (voice.modelFamily === "orpheus") return "Orpheus";
+  if (voice.modelFamily === "chatterbox") return "Chatterbox";
+  return voice.modelFamily;
+}
+
+/** Where a voice's sample button would be: the button, or for a saved voice a mark in its place. */
+export function VoiceAvatar({ voice, name }: { voice: Voice; name: string }) {
+  if (hasSample(voice)) return <SampleButton voiceId={voice.id} voiceName={name} />;
+  return (
+    <span className="inline-flex size-9 shrink-0 items-center justify-center rounded-full bg-violet-50 text-violet-600" data-testid="saved-voice-mark">
+      <CloneIcon className="size-4" />
+    </span>
+  );
 }
 
 function groupProviders(voices: readonly Voice[]): string {
@@ -33,8 +49,9 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
   const searchId = useId();
   const groupName = useId();
   const languages = useMemo(() => catalogueLanguages(voices), [voices]);
-  const genders = GENDERS.filter((gender) => gender === "all" || voices.some((voice) => voice.gender === gender));
-  const groups = useMemo(() => groupVoicesByLanguage(filterVoices(voices, filters)), [voices, filters]);
+  // Saved voices are listed as neutral without being so: they offer no gender chip of their own.
+  const genders = GENDERS.filter((gender) => gender === "all" || voices.some((voice) => voice.gender === gender && voice.mine !== true));
+  const groups = useMemo(() => pickerGroups(filterVoices(voices, filters)), [voices, filters]);
   const shown = groups.reduce((total, group) => total + group.voices.length, 0);
 
   return (
@@ -92,16 +109,16 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
       <div role="radiogroup" aria-label={t("voices.title")} className="-mx-1 max-h-[26rem] min-h-0 overflow-y-auto px-1 pb-1 lg:max-h-[calc(100dvh-22rem)]">
         {groups.length === 0 && <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{t("voices.none")}</p>}
         {groups.map((group) => (
-          <div key={group.language} className="mb-4 last:mb-0">
+          <div key={group.key} className="mb-4 last:mb-0" data-testid={group.mine ? "my-voices-group" : undefined}>
             <h3 className="sticky top-0 z-10 bg-white/95 py-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase backdrop-blur">
-              {languageName(group.language, i18n)}{" "}
+              {group.mine ? t("voices.mine") : languageName(group.key, i18n)}{" "}
               <span className="font-normal normal-case">
-                · {groupProviders(group.voices)} ({group.voices.length})
+                · {group.mine ? "" : `${groupProviders(group.voices)} `}({group.voices.length})
               </span>
             </h3>
             <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
               {group.voices.map((voice) => {
-                const name = displayVoiceName(voice.name);
+                const name = voiceLabel(voice);
                 const selected = voice.id === selectedId;
                 return (
                   <li key={voice.id}>
@@ -111,13 +128,13 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
                       }`}
                     >
                       <input type="radio" name={`${groupName}-voice`} value={voice.id} checked={selected} onChange={() => onSelect(voice)} className="sr-only" />
-                      <SampleButton voiceId={voice.id} voiceName={name} />
+                      <VoiceAvatar voice={voice} name={name} />
                       <span className="min-w-0 flex-1">
                         <span className="block truncate font-semibold text-slate-900" title={name}>
                           {name}
                         </span>
                         <span className="block truncate text-xs text-slate-500">
-                          {voiceTrait(voice, i18n)} · {genderLabel(voice.gender, i18n)}
+                          {voiceTrait(voice, i18n)} · {voice.mine ? languageName(voice.language, i18n) : genderLabel(voice.gender, i18n)}
                         </span>
                       </span>
                     </label>

@@ -1,10 +1,48 @@
 import { describe, expect, it } from "vitest";
 import type { Voice } from "../../../worker/shared/contracts";
-import { estimateSpeechCredits } from "../../../worker/shared/pricing";
-import { buildRequest, estimateCredits, formProblem, parseSeed, styleCount, textCount, type FormInput } from "./speech-input";
+import { estimateCloneCredits, estimateSpeechCredits } from "../../../worker/shared/pricing";
+import { acceptsStyle, acceptsTuning, buildRequest, estimateCredits, formProblem, parseSeed, styleCount, textCount, type FormInput } from "./speech-input";
 
-const gemini: Voice = { id: "gemini-kore", name: "Kore", provider: "gemini", modelFamily: "gemini-tts", language: "multi", gender: "female", description: "Firm", feature: "tts", sortOrder: 4 };
-const orpheus: Voice = { id: "orpheus-tara", name: "tara", provider: "replicate", modelFamily: "orpheus", language: "en", gender: "female", description: "Warm and conversational", feature: "tts", sortOrder: 101 };
+const gemini: Voice = {
+  id: "gemini-kore",
+  name: "Kore",
+  provider: "gemini",
+  modelFamily: "gemini-tts",
+  language: "multi",
+  gender: "female",
+  description: "Firm",
+  feature: "tts",
+  sortOrder: 4,
+  sampleUrl: "/api/voices/gemini-kore/sample",
+  mine: false,
+};
+const orpheus: Voice = {
+  id: "orpheus-tara",
+  name: "tara",
+  provider: "replicate",
+  modelFamily: "orpheus",
+  language: "en",
+  gender: "female",
+  description: "Warm and conversational",
+  feature: "tts",
+  sortOrder: 101,
+  sampleUrl: "/api/voices/orpheus-tara/sample",
+  mine: false,
+};
+/** A saved voice as the server lists it for its owner. */
+const saved: Voice = {
+  id: "v_123",
+  name: "Studio me",
+  provider: "replicate",
+  modelFamily: "chatterbox",
+  language: "da",
+  gender: "neutral",
+  description: "Your cloned voice",
+  feature: "tts",
+  sortOrder: 2000,
+  sampleUrl: null,
+  mine: true,
+};
 
 const input = (overrides: Partial<FormInput> = {}): FormInput => ({ voice: gemini, text: "Hello world", style: "", seed: "", temperature: null, locale: "en", tier: "free", ...overrides });
 
@@ -153,5 +191,32 @@ describe("form rules", () => {
   });
   it("drops the style for voices that do not accept one", () => {
     expect(buildRequest({ ...input({ style: "warmly" }), voice: orpheus }).style).toBeUndefined();
+  });
+});
+
+describe("a saved voice of the user's own", () => {
+  it("is priced as a clone: ceil(words × 66), whatever its provider's speech price", () => {
+    expect(estimateCredits(saved, "one two three", "")).toBe(198);
+    expect(estimateCredits(saved, "one two three", "")).toBe(estimateCloneCredits(3));
+    expect(estimateCredits(saved, "a".repeat(500), "")).toBe(42 * 66);
+    expect(estimateCredits(saved, "   ", "")).toBe(0);
+  });
+  it("takes no style, seed or temperature", () => {
+    expect([acceptsStyle(saved), acceptsTuning(saved)]).toEqual([false, false]);
+    expect([acceptsStyle(gemini), acceptsTuning(gemini), acceptsTuning(orpheus)]).toEqual([true, true, true]);
+    expect(estimateCredits(saved, "one two three", "warm and slow")).toBe(198);
+  });
+  it("is sent with its id only, even by a paid user who set a seed, a temperature and a style", () => {
+    const body = buildRequest({ ...input({ tier: "paid", seed: "7", temperature: 1.5, style: "warmly", locale: "da", format: "mp3" }), voice: saved });
+    expect(body).toEqual({ text: "Hello world", voice: "v_123", locale: "da", format: "mp3" });
+  });
+  it("has the clone's text limit on every plan: 500 characters, 5,000 code points", () => {
+    expect(textCount("a".repeat(600), "paid", "da", saved)).toMatchObject({ limit: 500, codePointLimit: 5000, overLimit: true });
+    expect(formProblem(input({ voice: saved, tier: "paid", text: "word ".repeat(120) }))).toBe("text_too_long");
+    expect(formProblem(input({ voice: gemini, tier: "paid", text: "word ".repeat(120) }))).toBeNull();
+  });
+  it("does not block the form on a seed it will not send", () => {
+    expect(formProblem(input({ voice: saved, tier: "paid", seed: "abc" }))).toBeNull();
+    expect(formProblem(input({ voice: saved, style: "x".repeat(5000) }))).toBeNull();
   });
 });

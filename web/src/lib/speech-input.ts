@@ -1,10 +1,13 @@
 /**
  * The Generate form's rules, using the server's own counting and pricing modules so the counter
- * and the estimate agree with what the Worker will accept and charge.
+ * and the estimate agree with what the Worker will accept and charge. A saved voice of the user's
+ * own is a clone order: the clone's price and text limit (500 characters on every plan), and no
+ * style, seed or temperature.
  */
 import { measureText } from "../../../worker/shared/text-metrics";
-import { estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/shared/pricing";
+import { estimateCloneCredits, estimateSpeechCredits, STYLE_CODE_POINT_LIMITS, STYLE_LIMITS, TEXT_CODE_POINT_LIMITS, TEXT_LIMITS, type PricedProvider } from "../../../worker/shared/pricing";
 import type { AudioFormat, GenerateVoiceRequest, Voice } from "../../../worker/shared/contracts";
+import { CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS } from "../../../worker/shared/limits";
 
 export type Tier = "free" | "paid";
 
@@ -32,7 +35,9 @@ export function countField(text: string, limit: number, codePointLimit: number, 
   return { characters, limit, remaining: limit - characters, codePoints, codePointLimit, overCodePointLimit, overLimit: characters > limit || overCodePointLimit, words, billableWords };
 }
 
-export function textCount(text: string, tier: Tier, locale?: string): FieldCount {
+/** The text against the tier's limits, or a saved voice's (the clone's, whatever the plan). */
+export function textCount(text: string, tier: Tier, locale?: string, voice?: Pick<Voice, "mine">): FieldCount {
+  if (voice?.mine === true) return countField(text, CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS, locale);
   return countField(text, TEXT_LIMITS[tier], TEXT_CODE_POINT_LIMITS[tier], locale);
 }
 
@@ -45,18 +50,27 @@ export function pricedProvider(voice: Pick<Voice, "provider">): PricedProvider {
   return voice.provider === "replicate" ? "replicate" : "gemini";
 }
 
+type PricedVoice = Pick<Voice, "provider" | "mine">;
+
 /** Style is sent to the model only for Gemini voices, so only they accept it. */
-export function acceptsStyle(voice: Pick<Voice, "provider">): boolean {
-  return voice.provider === "gemini";
+export function acceptsStyle(voice: PricedVoice): boolean {
+  return voice.provider === "gemini" && voice.mine !== true;
+}
+
+/** Seed and temperature (paid settings) reach catalogue voices only; a saved voice takes neither. */
+export function acceptsTuning(voice: Pick<Voice, "mine">): boolean {
+  return voice.mine !== true;
 }
 
 /**
  * Live estimate with the server's rule: billable words of the text, plus the style's for Gemini
- * voices because it is sent to the model; 0 until the text has a word to speak.
+ * voices because it is sent to the model; a saved voice at the clone price (ceil(words × 66));
+ * 0 until the text has a word to speak.
  */
-export function estimateCredits(voice: Pick<Voice, "provider">, text: string, style: string, locale?: string): number {
+export function estimateCredits(voice: PricedVoice, text: string, style: string, locale?: string): number {
   const spoken = measureText(text, locale);
   if (spoken.words === 0) return 0;
+  if (voice.mine === true) return estimateCloneCredits(spoken.billableWords);
   const styleWords = acceptsStyle(voice) ? measureText(style, locale).billableWords : 0;
   return estimateSpeechCredits(pricedProvider(voice), spoken.billableWords + styleWords);
 }
@@ -79,11 +93,11 @@ export interface FormInput {
 /** The first reason the form cannot be sent yet, or null. */
 export function formProblem(input: FormInput): FormProblem | null {
   if (input.voice === undefined) return "no_voice";
-  const text = textCount(input.text, input.tier, input.locale);
+  const text = textCount(input.text, input.tier, input.locale, input.voice);
   if (text.words === 0) return "no_words";
   if (text.overLimit) return "text_too_long";
   if (acceptsStyle(input.voice) && styleCount(input.style, input.tier, input.locale).overLimit) return "style_too_long";
-  if (input.tier === "paid" && input.seed.trim() !== "" && parseSeed(input.seed) === null) return "bad_seed";
+  if (input.tier === "paid" && acceptsTuning(input.voice) && input.seed.trim() !== "" && parseSeed(input.seed) === null) return "bad_seed";
   return null;
 }
 
@@ -93,12 +107,15 @@ export function parseSeed(value: string): number | null {
   return seed <= 2_147_483_647 ? seed : null;
 }
 
-/** The request body; paid-only settings are sent only by paid users, style only to Gemini voices. */
+/**
+ * The request body; paid-only settings are sent only by paid users and never to a saved voice,
+ * style only to Gemini voices.
+ */
 export function buildRequest(input: FormInput & { voice: Voice }): GenerateVoiceRequest {
   const body: GenerateVoiceRequest = { text: input.text, voice: input.voice.id, locale: input.locale };
   if (input.format !== undefined) body.format = input.format;
   if (acceptsStyle(input.voice) && input.style.trim() !== "") body.style = input.style;
-  if (input.tier === "paid") {
+  if (input.tier === "paid" && acceptsTuning(input.voice)) {
     const seed = parseSeed(input.seed);
     if (seed !== null) body.seed = seed;
     if (input.temperature !== null) body.temperature = input.temperature;

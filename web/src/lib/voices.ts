@@ -1,6 +1,7 @@
 /**
  * Voice catalogue helpers for the pickers: translated traits and language names, filtering by
- * language and gender, grouping by language (multilingual voices first).
+ * language and gender, grouping by language (multilingual voices first) with the user's own saved
+ * voices as a group of their own before the catalogue.
  */
 import type { Voice } from "../../../worker/shared/contracts";
 import type { Translator } from "../i18n/translate";
@@ -14,6 +15,14 @@ export interface VoiceFilters {
 }
 
 export const MULTILINGUAL = "multi";
+
+/** The voice chosen last on the Generate page (the Clone page sets it to open a saved voice there). */
+export const VOICE_STORAGE_KEY = "sexyvoice.voice";
+
+/** Whether the voice has a public sample: saved voices have none (their recording is private). */
+export function hasSample(voice: Pick<Voice, "sampleUrl" | "mine">): boolean {
+  return voice.mine !== true && voice.sampleUrl !== null;
+}
 
 /** `Easy-going` → `trait.easy_going`: the catalogue's English description as a message key. */
 export function voiceTraitKey(description: string): string {
@@ -46,12 +55,13 @@ export function genderLabel(gender: Voice["gender"], { t }: Pick<Translator, "t"
 
 /**
  * A multilingual voice matches every language filter (it speaks them all); a language-specific
- * voice matches its own language only.
+ * voice matches its own language only. The gender filter leaves the user's own voices in: the
+ * server does not know their gender (it lists them as neutral).
  */
 export function filterVoices(voices: readonly Voice[], filters: VoiceFilters): Voice[] {
   const query = filters.query.trim().toLowerCase();
   return voices.filter((voice) => {
-    if (filters.gender !== "all" && voice.gender !== filters.gender) return false;
+    if (filters.gender !== "all" && voice.gender !== filters.gender && voice.mine !== true) return false;
     if (filters.language !== "all") {
       if (filters.language === MULTILINGUAL) {
         if (voice.language !== MULTILINGUAL) return false;
@@ -74,6 +84,20 @@ export function groupVoicesByLanguage(voices: readonly Voice[]): Array<{ languag
     .map(([language, list]) => ({ language, voices: list.sort((x, y) => x.sortOrder - y.sortOrder) }));
 }
 
+export interface PickerGroup {
+  /** "mine" for the user's own voices, else the language code (or "multi"). */
+  key: string;
+  mine: boolean;
+  voices: Voice[];
+}
+
+/** The picker's groups: the user's own voices first (in the order saved), then by language. */
+export function pickerGroups(voices: readonly Voice[]): PickerGroup[] {
+  const mine = voices.filter((voice) => voice.mine === true);
+  const catalogue = groupVoicesByLanguage(voices.filter((voice) => voice.mine !== true)).map((group) => ({ key: group.language, mine: false, voices: group.voices }));
+  return mine.length === 0 ? catalogue : [{ key: "mine", mine: true, voices: mine }, ...catalogue];
+}
+
 /** Languages present in the catalogue, for the filter: multilingual first. */
 export function catalogueLanguages(voices: readonly Voice[]): string[] {
   return groupVoicesByLanguage(voices).map((group) => group.language);
@@ -82,4 +106,9 @@ export function catalogueLanguages(voices: readonly Voice[]): string[] {
 /** Orpheus names are lower-case in the catalogue; show them as names. */
 export function displayVoiceName(name: string): string {
   return name.charAt(0).toUpperCase() + name.slice(1);
+}
+
+/** A voice's name as shown: a saved voice keeps the name its owner gave it, exactly. */
+export function voiceLabel(voice: Pick<Voice, "name" | "mine">): string {
+  return voice.mine === true ? voice.name : displayVoiceName(voice.name);
 }

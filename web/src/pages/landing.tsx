@@ -79,7 +79,8 @@ export default function Landing() {
   const buyPath = status === "signed-in" ? `${localizePath(locale, "/dashboard/credits")}#buy` : localizePath(locale, "/sign-in");
   const featured = FEATURED.map((id) => voices.data?.voices.find((voice) => voice.id === id)).filter((voice): voice is Voice => voice !== undefined);
   const start = status === "signed-in" ? localizePath(locale, "/dashboard/generate") : localizePath(locale, "/sign-in");
-  const voiceCount = voices.data?.voices.length ?? 38;
+  // Signed in, the list also holds the user's own saved voices: the catalogue is what is advertised.
+  const voiceCount = voices.data?.voices.filter((voice) => voice.mine !== true).length ?? 38;
 
   const features = [
     { icon: MicIcon, title: t("landing.feature.voices.title"), body: t("landing.feature.voices.body", { count: voiceCount }) },
@@ -218,6 +219,9 @@ export default function Landing() {
         <div className="mx-auto flex max-w-6xl flex-col items-start justify-between gap-4 px-4 py-8 sm:flex-row sm:items-center sm:px-6">
           <Brand to={localizePath(locale)} />
           <p className="text-sm text-slate-500">{t("landing.footer", { year: new Date().getFullYear().toString() })}</p>
+          <Link to={localizePath(locale, "/docs/api")} className="text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline">
+            {t("landing.apiDocs")}
+          </Link>
           <LanguageSwitcher full />
         </div>
       </footer>

@@ -4,7 +4,8 @@
  * bytes, size, length decoded with Web Audio); the text with the server's counter and a live
  * estimate from the shared price list; the language; a required consent. Cloning shows upload
  * progress, then progress while the voice is made, both cancellable; the result plays in the
- * waveform player and the new balance is shown at once from the response.
+ * waveform player and the new balance is shown at once from the response. The recording can be
+ * kept as one of "My voices" (after a clone, or straight away), listed below the form.
  */
 import { useCallback, useEffect, useId, useRef, useState, type DragEvent } from "react";
 import { useQueryClient } from "@tanstack/react-query";
@@ -40,6 +41,7 @@ import { CostAndSubmit, SpeechTextField } from "../../components/speech-form";
 import { Badge, Card, PageHeader, StepHeading, buttonClass } from "../../components/ui";
 import { VoiceRecorder } from "../../components/voice-recorder";
 import { WaveformPlayer } from "../../components/waveform-player";
+import { MyVoicesList, SaveVoiceCard, type SaveSource } from "../../components/my-voices";
 
 interface Reference {
   id: number;
@@ -55,7 +57,7 @@ type Run =
   | { phase: "idle" }
   | { phase: "uploading"; loaded: number; total: number }
   | { phase: "cloning"; startedAt: number }
-  | { phase: "done"; result: CloneVoiceResponse }
+  | { phase: "done"; result: CloneVoiceResponse; input: { file: File; locale: Locale } }
   | { phase: "error"; error: UserFacingError }
   | { phase: "cancelled"; during: "uploading" | "cloning" };
 
@@ -208,7 +210,14 @@ export default function Clone() {
   const textCounter = cloneTextCount(text, speechLocale);
   const estimate = cloneEstimate(text, speechLocale);
   const balance = me.data?.credits;
-  const problem = cloneFormProblem({ reference: reference === null ? null : reference.facts === null ? "checking" : { problem: reference.problem }, text, locale: speechLocale, consent });
+  const referenceState = reference === null ? null : reference.facts === null ? "checking" : { problem: reference.problem };
+  const problem = cloneFormProblem({ reference: referenceState, text, locale: speechLocale, consent });
+  // Saving keeps what the clone used while that recording is still the one on the page.
+  const cloned = run.phase === "done" && reference?.file === run.input.file ? run.input : null;
+  const saveSource: SaveSource =
+    cloned !== null
+      ? { reference: { problem: null }, file: cloned.file, locale: cloned.locale, consent: true, cloned: true }
+      : { reference: referenceState, file: reference?.file ?? null, locale: speechLocale, consent, cloned: false };
 
   // The object URL of the previous recording is released when it is replaced and on leaving.
   useEffect(() => {
@@ -300,7 +309,7 @@ export default function Clone() {
         },
       ),
     );
-    if (outcome.status === "done") setRun({ phase: "done", result: outcome.result });
+    if (outcome.status === "done") setRun({ phase: "done", result: outcome.result, input: { file: reference.file, locale: speechLocale } });
     else if (outcome.status === "error") setRun({ phase: "error", error: outcome.error });
     else {
       const during = phaseRef.current === "cloning" ? "cloning" : "uploading";
@@ -476,8 +485,12 @@ export default function Clone() {
               />
             )}
           </ResultPanel>
+
+          <SaveVoiceCard source={saveSource} disabled={busy || recording} />
         </div>
       </div>
+
+      <MyVoicesList />
     </div>
   );
 }

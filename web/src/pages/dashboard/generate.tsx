@@ -1,8 +1,9 @@
 /**
- * Generate: choose a voice, write text (counted with the server's rule against the tier's
- * limit), optional style for Gemini voices, paid-only seed and temperature, a live estimate from
- * the shared price list, WAV or MP3 for the file (remembered), then generate with progress and cancel. The result plays in a waveform
- * player, and the new balance is shown at once from the response.
+ * Generate: choose a voice (the catalogue and the user's own saved voices), write text (counted
+ * with the server's rule against the tier's limit), optional style for Gemini voices, paid-only
+ * seed and temperature (not for saved voices), a live estimate from the shared price list, WAV or
+ * MP3 for the file (remembered), then generate with progress and cancel. The result plays in a
+ * waveform player, and the new balance is shown at once from the response.
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import type { AudioFormat, GenerateVoiceResponse, Voice } from "../../../../worker/shared/contracts";
@@ -12,22 +13,20 @@ import { type StreamedAudio, streamVoice } from "../../api/stream";
 import { StreamPlayer } from "../../lib/pcm-player";
 import { useMe, useVoices } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
-import { acceptsStyle, buildRequest, estimateCredits, formProblem, styleCount, textCount, type FormProblem, type Tier } from "../../lib/speech-input";
-import { displayVoiceName, languageName, voiceTrait, type VoiceFilters } from "../../lib/voices";
+import { acceptsStyle, acceptsTuning, buildRequest, estimateCredits, formProblem, styleCount, textCount, type FormProblem, type Tier } from "../../lib/speech-input";
+import { VOICE_STORAGE_KEY, languageName, voiceLabel, voiceTrait, type VoiceFilters } from "../../lib/voices";
 import { LockIcon, SparkIcon } from "../../components/icons";
 import { ResultCancelled, ResultDone, ResultEmpty, ResultError, ResultPanel, ResultWorking } from "../../components/result-panel";
-import { SampleButton } from "../../components/sample-player";
 import { CharacterCounter, CostAndSubmit, FormatChoice, SpeechTextField } from "../../components/speech-form";
 import { Badge, Card, PageHeader, StepHeading } from "../../components/ui";
 import { QueryErrorNotice } from "../../components/query-error";
 import { TextEnhancer } from "../../components/text-enhancer";
 import { VocalTagPalette } from "../../components/vocal-tag-palette";
-import { VoicePicker, providerLabel } from "../../components/voice-picker";
+import { VoiceAvatar, VoicePicker, providerLabel } from "../../components/voice-picker";
 import type { MessageKey } from "../../i18n/translate";
 
 /** Languages offered for multilingual voices (Gemini speaks them all, so does the local engine). */
 const SPEECH_LANGUAGES = ["en", "es", "de", "da", "it", "fr", "pt", "nl", "sv", "nb", "fi", "pl", "cs", "tr", "ru", "ja", "ko", "zh", "hi", "ar"];
-const VOICE_STORAGE_KEY = "sexyvoice.voice";
 const FORMAT_STORAGE_KEY = "sexyvoice.format";
 const DEFAULT_TEMPERATURE = 1;
 
@@ -97,9 +96,11 @@ export default function Generate() {
   const effectiveLocale = englishOnly && voice !== undefined ? voice.language : speechLocale;
   const tier: Tier = me.data?.isPaid === true ? "paid" : "free";
   const paid = tier === "paid";
-  const textCounter = textCount(text, tier, effectiveLocale);
+  const textCounter = textCount(text, tier, effectiveLocale, voice);
   const styleCounter = styleCount(style, tier, effectiveLocale);
   const styleEnabled = voice !== undefined && acceptsStyle(voice);
+  // A saved voice takes no seed or temperature: the paid settings stay closed for it.
+  const tuningEnabled = paid && (voice === undefined || acceptsTuning(voice));
   const estimate = voice === undefined ? 0 : estimateCredits(voice, text, style, effectiveLocale);
   const balance = me.data?.credits;
   const problem = formProblem({ voice, text, style, seed, temperature, locale: effectiveLocale, tier });
@@ -126,7 +127,7 @@ export default function Generate() {
 
   const generate = async () => {
     if (voice === undefined || problem !== null || generating) return;
-    const voiceName = displayVoiceName(voice.name);
+    const voiceName = voiceLabel(voice);
     setRun({ phase: "generating", startedAt: Date.now(), voiceName, streamedSeconds: 0 });
     // The audio plays as it is made (Web Audio); the stored file then replaces it in the player.
     player.current?.stop();
@@ -177,11 +178,18 @@ export default function Generate() {
             <div className="mb-4 flex flex-wrap items-center gap-3 rounded-xl bg-slate-50 p-3">
               {voice !== undefined ? (
                 <>
-                  <SampleButton voiceId={voice.id} voiceName={displayVoiceName(voice.name)} />
+                  <VoiceAvatar voice={voice} name={voiceLabel(voice)} />
                   <div className="min-w-0 flex-1">
-                    <p className="text-xs text-slate-500">{t("generate.selectedVoice")}</p>
+                    <p className="flex items-center gap-1.5 text-xs text-slate-500">
+                      {t("generate.selectedVoice")}
+                      {voice.mine && (
+                        <Badge tone="violet" data-testid="selected-voice-yours">
+                          {t("voices.yours")}
+                        </Badge>
+                      )}
+                    </p>
                     <p className="truncate font-semibold text-slate-900" data-testid="selected-voice">
-                      {displayVoiceName(voice.name)}{" "}
+                      {voiceLabel(voice)}{" "}
                       <span className="font-normal text-slate-500">
                         · {voiceTrait(voice, i18n)} · {providerLabel(voice)}
                       </span>
@@ -224,12 +232,12 @@ export default function Generate() {
               count={textCounter}
               rows={6}
               placeholder={t("generate.textPlaceholder")}
-              limitNote={t(paid ? "generate.limitPaid" : "generate.limitFree", { limit: formatNumber(textCounter.limit) })}
+              limitNote={t(voice?.mine === true ? "generate.limitSavedVoice" : paid ? "generate.limitPaid" : "generate.limitFree", { limit: formatNumber(textCounter.limit) })}
               inputRef={textBox}
               toolbar={
                 <>
                   {voice?.provider === "gemini" && <VocalTagPalette text={text} onChange={setText} textarea={textBox} />}
-                  <TextEnhancer text={text} voice={voice} locale={effectiveLocale} onAccept={setText} />
+                  <TextEnhancer text={text} voice={voice?.mine === true ? undefined : voice} locale={effectiveLocale} onAccept={setText} />
                 </>
               }
             />
@@ -257,7 +265,7 @@ export default function Generate() {
               </p>
             </div>
 
-            <fieldset disabled={!paid} className="mt-5 rounded-xl border border-slate-200 p-4" aria-describedby={ids.paidHelp}>
+            <fieldset disabled={!tuningEnabled} className="mt-5 rounded-xl border border-slate-200 p-4" aria-describedby={ids.paidHelp}>
               <legend className="flex items-center gap-2 px-1 text-sm font-medium text-slate-800">
                 {t("generate.advanced")}
                 {!paid && (
@@ -268,7 +276,7 @@ export default function Generate() {
                 )}
               </legend>
               <p id={ids.paidHelp} className="mb-3 text-xs text-slate-500">
-                {paid ? t("generate.advancedHelp") : t("generate.paidReason")}
+                {!paid ? t("generate.paidReason") : tuningEnabled ? t("generate.advancedHelp") : t("generate.tuningSavedVoice")}
               </p>
               <div className="grid gap-4 sm:grid-cols-2">
                 <div>

@@ -10,6 +10,7 @@ import { useMe } from "../../api/queries";
 import { useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
 import type { MessageKey } from "../../i18n/translate";
+import { KeyIcon } from "../../components/account-icons";
 import { CloneIcon, CoinsIcon, HistoryIcon, MicIcon, PhoneIcon, SignOutIcon, UserIcon } from "../../components/icons";
 import { LanguageSwitcher } from "../../components/language-switcher";
 import { Brand } from "../../components/site-header";
@@ -19,7 +20,7 @@ interface NavItem {
   path: string;
   label: MessageKey;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
-  /** Left out of the phone tab bar (five tabs fit; Profile is in the account menu too). */
+  /** Left out of the phone tab bar (five tabs fit; API keys and Profile are in the account menu too). */
   desktopOnly?: true;
 }
 
@@ -29,6 +30,7 @@ const NAV: NavItem[] = [
   { path: "/dashboard/call", label: "nav.call", icon: PhoneIcon },
   { path: "/dashboard/history", label: "nav.history", icon: HistoryIcon },
   { path: "/dashboard/credits", label: "nav.credits", icon: CoinsIcon },
+  { path: "/dashboard/api-keys", label: "nav.apiKeys", icon: KeyIcon, desktopOnly: true },
   { path: "/dashboard/profile", label: "nav.profile", icon: UserIcon, desktopOnly: true },
 ];
 
@@ -119,6 +121,12 @@ function UserMenu() {
               <Link to={localizePath(locale, "/dashboard/profile")} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
                 <UserIcon className="size-4 text-slate-500" />
                 {t("nav.profile")}
+              </Link>
+            </li>
+            <li>
+              <Link to={localizePath(locale, "/dashboard/api-keys")} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                <KeyIcon className="size-4 text-slate-500" />
+                {t("nav.apiKeys")}
               </Link>
             </li>
             <li>
