@@ -366,8 +366,10 @@ try {
   await (await speak(apiUsers[0].key)).arrayBuffer();
   let apiTurn = 0;
   const apiHits = await load("POST /v1/audio/speech", 1, apiRuns, () => speak(apiUsers[Math.floor(apiTurn++ / 55) % apiUsers.length].key));
+  // Other users: speech through a key counts against its user's generation limit (60/min) too.
+  const dashUsers = await Promise.all(Array.from({ length: Math.ceil(apiRuns / 55) }, (_, i) => signIn(`bench-api-dash-${i}@example.com`)));
   let dashTurn = 0;
-  const dashHits = await load("POST /api/generate-voice", 1, apiRuns, () => generate(apiUsers[Math.floor(dashTurn++ / 55) % apiUsers.length].token, cachedBody));
+  const dashHits = await load("POST /api/generate-voice", 1, apiRuns, () => generate(dashUsers[Math.floor(dashTurn++ / 55) % dashUsers.length], cachedBody));
   console.log("\n(g) public API: cache hits through an API key (audio in the body) vs the dashboard (JSON and a link), 1 client");
   for (const row of [apiHits, dashHits])
     console.log(`    ${row.label.padEnd(26)}${String(row.requests).padStart(6)} requests  p50 ${fmt(row.p50)}, p95 ${fmt(row.p95)}${row.failures ? `  (${row.failures} failed)` : ""}`);
@@ -379,7 +381,7 @@ try {
   const repeats = await Promise.all(
     Array.from({ length: 10 }, () =>
       fetch(`${base}/v1/audio/speech`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${payer.key}`, "idempotency-key": "bench-once" }, body: JSON.stringify(fresh) }).then(
-        async (r) => ({ status: r.status, id: r.headers.get("x-audio-id"), bytes: (await r.arrayBuffer()).byteLength }),
+        async (r) => ({ status: r.status, id: r.headers.get("x-audio-id"), used: Number(r.headers.get("x-credits-used")), bytes: (await r.arrayBuffer()).byteLength }),
       ),
     ),
   );

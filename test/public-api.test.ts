@@ -264,6 +264,7 @@ describe("Idempotency-Key", () => {
     const ids = new Set(responses.map((response) => response.headers.get("x-audio-id")));
     expect(ids.size).toBe(1);
     expect(responses.filter((response) => response.headers.get("idempotent-replayed") === "true")).toHaveLength(9);
+    expect(responses.map((response) => response.headers.get("x-credits-used"))).toEqual(Array(10).fill("66"));
     const bytes = await Promise.all(responses.map(async (response) => (await response.arrayBuffer()).byteLength));
     expect(new Set(bytes).size).toBe(1);
     expect(await balanceOf(user.userId)).toBe(10_000 - 66);
