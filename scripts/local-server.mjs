@@ -54,6 +54,12 @@ async function stopGroup(child) {
   if (left.length > 0) throw new Error(`processes left behind by wrangler dev: ${left.join(", ")}`);
 }
 
+/**
+ * The committed wrangler.toml deploys as production; a local run asks for development mode
+ * (local sign-in, generated signing keys, no required secrets). `npm run dev` passes the same.
+ */
+export const DEVELOPMENT_MODE = ["--var", "ENVIRONMENT:development"];
+
 /** `vars`: extra Worker vars for this run (`wrangler dev --var KEY:VALUE`), e.g. a test fake's URL. */
 export async function startProduct({ stateDir, logFile, vars = {} }) {
   if (!existsSync("dist/spa/index.html")) throw new Error("dist/spa is missing: build the SPA first (vite build)");
@@ -71,7 +77,24 @@ export async function startProduct({ stateDir, logFile, vars = {} }) {
   const log = createWriteStream(logFile);
   const child = spawn(
     process.execPath,
-    [WRANGLER, "dev", "-c", "wrangler.toml", "-c", "worker/local-engine/wrangler.toml", "--port", String(port), "--ip", "127.0.0.1", "--inspector-port", String(inspectorPort), "--persist-to", stateDir, ...varFlags],
+    [
+      WRANGLER,
+      "dev",
+      "-c",
+      "wrangler.toml",
+      "-c",
+      "worker/local-engine/wrangler.toml",
+      "--port",
+      String(port),
+      "--ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspectorPort),
+      "--persist-to",
+      stateDir,
+      ...DEVELOPMENT_MODE,
+      ...varFlags,
+    ],
     { env, stdio: ["ignore", "pipe", "pipe"], detached: true },
   );
   child.stdout?.pipe(log);

@@ -1,16 +1,18 @@
 /**
- * The Hono app: middleware order (request id → Server-Timing → configuration → body limit), the
- * route sub-apps, each mounted with the way it is authenticated (worker/route-auth.ts), the JSON
- * 404 for unknown API paths and the single error handler that turns every failure into
- * `{ error: { code, message }, requestId }`. The default-deny test reads ROUTE_MOUNTS.
+ * The Hono app: middleware order (request id → security headers → Server-Timing → configuration →
+ * body limit), the route sub-apps, each mounted with the way it is authenticated
+ * (worker/route-auth.ts), the JSON 404 for unknown API paths and the single error handler that
+ * turns every failure into `{ error: { code, message }, requestId }` (OpenAI's shape on the public
+ * API's paths). The default-deny test reads ROUTE_MOUNTS.
  */
 import { Hono, type MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { AppEnv } from "./context";
 import { createIntegrations } from "./integrations";
-import { configuration, requestId, serverTiming } from "./middleware";
+import { configuration, requestId, securityHeaders, serverTiming } from "./middleware";
 import { mountRoutes, type RouteMount } from "./route-auth";
 import { AppError, errorBody, NOT_RETRYABLE, openAiErrorBody } from "./shared/errors";
+import { consoleMonitoring } from "./services/monitoring";
 import { healthRoutes } from "./routes/health";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
@@ -57,7 +59,7 @@ export const ROUTE_MOUNTS: RouteMount[] = [];
 
 const limitByRoute: MiddlewareHandler<AppEnv> = (c, next) => (UPLOAD_ROUTES.has(c.req.path) ? next() : c.req.path.startsWith(WEBHOOK_PREFIX) ? webhookBodyLimit(c, next) : jsonBodyLimit(c, next));
 
-export const app = new Hono<AppEnv>().use("*", requestId);
+export const app = new Hono<AppEnv>().use("*", requestId).use("*", securityHeaders);
 for (const prefix of ["/api/*", "/v1/*"]) app.use(prefix, serverTiming).use(prefix, configuration).use(prefix, limitByRoute);
 
 mountRoutes(app, ROUTE_MOUNTS, "/api/health", "public", healthRoutes);
@@ -106,7 +108,7 @@ app.onError((err, c) => {
   const error = err instanceof AppError ? err : new AppError("internal_error", "Something went wrong on our side. Please try again.");
   const config = c.get("config");
   if (error.status >= 500 && config !== undefined) createIntegrations(config, c.env).monitoring.report(err, c.executionCtx, { request: c.req.raw, requestId: id });
-  else if (error.status >= 500) console.error(`[${id}]`, err);
+  else if (error.status >= 500) consoleMonitoring.report(err, c.executionCtx, { requestId: id });
   if (error.options.retryAfterSeconds !== undefined) c.header("Retry-After", String(error.options.retryAfterSeconds));
   c.header("X-Request-Id", id);
   if (!isPublicApiPath(c.req.path)) return c.json(errorBody(error, id), error.status);

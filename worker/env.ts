@@ -14,7 +14,8 @@ const optionalSecret = z
   .transform((value) => (value === undefined || value.trim() === "" ? undefined : value.trim()));
 
 const rawConfigSchema = z.object({
-  ENVIRONMENT: z.enum(["development", "test", "production"]).default("development"),
+  // Unset means production: development has to be asked for (the dev script passes it).
+  ENVIRONMENT: z.enum(["development", "test", "production"]).default("production"),
   APP_URL: optionalSecret,
   SUPABASE_URL: optionalSecret.pipe(z.url().optional()),
   SUPABASE_ANON_KEY: optionalSecret,

@@ -1,6 +1,8 @@
 /** Composition root: the Worker's fetch, queue and scheduled handlers and its Durable Objects. */
 import { app } from "./app";
 import { handleScheduled } from "./cron";
+import { readConfig } from "./env";
+import { createIntegrations } from "./integrations";
 import { handleQueue } from "./queues";
 
 export { GenerationGate } from "./objects/generation-gate";
@@ -8,6 +10,15 @@ export { CallMeter } from "./objects/call-meter";
 
 export default {
   fetch: app.fetch,
-  queue: (batch, env, _ctx) => handleQueue(batch, env),
+  // A failed job (retried with backoff) and an error escaping a consumer are reported; the fetch handler reports
+  // through app.onError, the scheduled one in cron/index.ts, the Durable Objects themselves.
+  queue: async (batch, env, ctx) => {
+    try {
+      await handleQueue(batch, env, ctx);
+    } catch (error) {
+      createIntegrations(readConfig(env), env).monitoring.report(error, ctx, { handler: "queue" });
+      throw error;
+    }
+  },
   scheduled: handleScheduled,
 } satisfies Required<Pick<ExportedHandler<Env, unknown>, "fetch" | "queue" | "scheduled">>;

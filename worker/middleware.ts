@@ -13,6 +13,7 @@ import { accountSummary, type AccountSummary } from "./db/credits";
 import { ensureAccount } from "./db/profiles";
 import { verifyAccessToken } from "./services/identity";
 import { instrumentEnv, RequestTiming } from "./services/timing";
+import { API_SECURITY_HEADERS, SPA_SECURITY_HEADERS } from "./security-headers";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -134,5 +135,25 @@ export const serverTiming = createMiddleware<AppEnv>(async (c, next) => {
       // A response whose headers cannot be changed (body already used): never fail the request for it.
       console.warn("Server-Timing header not set:", error);
     }
+  }
+});
+
+/**
+ * Security headers on every response the Worker sends (worker/security-headers.ts): the API's
+ * set on `/api` and `/v1`, the SPA's on pages it serves through the assets binding. A header the
+ * route set itself wins. Asset responses have immutable headers, so they are copied first.
+ */
+export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  await next();
+  const path = c.req.path;
+  const wanted = path.startsWith("/api/") || path === "/api" || path.startsWith("/v1/") ? API_SECURITY_HEADERS : SPA_SECURITY_HEADERS;
+  const missing = Object.entries(wanted).filter(([name]) => !c.res.headers.has(name));
+  if (missing.length === 0) return;
+  try {
+    for (const [name, value] of missing) c.res.headers.set(name, value);
+  } catch {
+    const copy = new Response(c.res.body, c.res);
+    for (const [name, value] of missing) copy.headers.set(name, value);
+    c.res = copy;
   }
 });

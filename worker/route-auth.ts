@@ -45,10 +45,14 @@ async function sameSecret(given: string, expected: string): Promise<boolean> {
   return crypto.subtle.timingSafeEqual(a, b);
 }
 
+/** True when the Authorization header carries the configured cron secret (never without one). */
+export async function presentsCronSecret(authorization: string | undefined, secret: string | undefined): Promise<boolean> {
+  const given = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
+  return secret !== undefined && given !== undefined && (await sameSecret(given, secret));
+}
+
 const requireCronSecret = createMiddleware<AppEnv>(async (c, next) => {
-  const secret = c.get("config").cronSecret;
-  const given = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
-  if (secret === undefined || given === undefined || !(await sameSecret(given, secret))) throw new AppError("unauthenticated", "A valid cron secret is required.");
+  if (!(await presentsCronSecret(c.req.header("authorization"), c.get("config").cronSecret))) throw new AppError("unauthenticated", "A valid cron secret is required.");
   await next();
 });
 

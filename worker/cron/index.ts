@@ -25,7 +25,7 @@ export async function handleScheduled(controller: ScheduledController, env: Env,
   try {
     result = await job.run(env, scheduledAt);
   } catch (error) {
-    createIntegrations(readConfig(env), env).monitoring.report(error, ctx);
+    createIntegrations(readConfig(env), env).monitoring.report(error, ctx, { handler: "scheduled" });
     throw error;
   }
   await recordJobRun(env.DB, { job: job.name, cron: controller.cron, scheduledAt: scheduledAt.toISOString(), result });

@@ -16,6 +16,7 @@ import { DurableObject } from "cloudflare:workers";
 import { billedCallSeconds, endCallSession, findCallSession, recordCallProgress } from "../db/calls";
 import { debit } from "../db/ledger";
 import { readConfig } from "../env";
+import { createIntegrations } from "../integrations";
 import { roomService, type ParticipantRole, type RoomService } from "../providers/livekit";
 import { CALL_BUCKET_SECONDS, CALL_CREDITS_PER_BUCKET, type CallEndReason, FREE_CALL_ALLOWANCE_SECONDS } from "../shared/calls";
 
@@ -117,10 +118,16 @@ export class CallMeter extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
-    await this.serial(async () => {
-      const state = await this.ctx.storage.get<MeterState>("meter");
-      if (state !== undefined) await this.advance(state, Date.now(), "alarm");
-    });
+    try {
+      await this.serial(async () => {
+        const state = await this.ctx.storage.get<MeterState>("meter");
+        if (state !== undefined) await this.advance(state, Date.now(), "alarm");
+      });
+    } catch (error) {
+      // Reported, then thrown: the platform retries a failed alarm.
+      createIntegrations(readConfig(this.env), this.env).monitoring.report(error, this.ctx, { handler: "CallMeter" });
+      throw error;
+    }
   }
 
   private async load(sessionId: string): Promise<MeterState | null> {

@@ -14,6 +14,7 @@
  */
 import { DurableObject } from "cloudflare:workers";
 import { configFromSnapshot } from "../env";
+import { createIntegrations } from "../integrations";
 import { bytesToBase64 } from "../shared/bytes";
 import type { CacheEntry } from "../services/audio-cache";
 import { produce, type GateOutcome, type ProductionJob, type ProductionSink, type StreamChunk } from "../services/production";
@@ -121,7 +122,8 @@ export class GenerationGate extends DurableObject<Env> {
     const sink: ProductionSink = { streaming, meta: (info) => live.emit({ t: "meta", info }), audio: (chunk) => live.emit({ t: "audio", chunk }) };
     const run = produce(this.env, configFromSnapshot(job.settings), job, sink)
       .catch((error: unknown): GateOutcome => {
-        console.error("production failed unexpectedly", error);
+        const config = configFromSnapshot(job.settings);
+        createIntegrations(config, this.env).monitoring.report(error, this.ctx, { handler: "GenerationGate" });
         return { kind: "failed", code: "internal_error", message: "Something went wrong while producing the audio. Please try again.", shareable: false };
       })
       .then((outcome) => {

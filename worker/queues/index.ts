@@ -3,7 +3,7 @@ import { consumeDeadLetters } from "./dead-letter-consumer";
 import { consumeJobs } from "./jobs-consumer";
 import { DEAD_LETTER_QUEUE_NAME } from "./messages";
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Env): Promise<void> {
+export async function handleQueue(batch: MessageBatch<unknown>, env: Env, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<void> {
   if (batch.queue === DEAD_LETTER_QUEUE_NAME) return consumeDeadLetters(batch, env);
-  return consumeJobs(batch, env);
+  return consumeJobs(batch, env, ctx);
 }

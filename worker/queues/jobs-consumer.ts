@@ -21,8 +21,8 @@ export function retryDelaySeconds(attempts: number): number {
   return Math.min(MAX_RETRY_DELAY_SECONDS, 10 * 2 ** Math.max(0, attempts - 1));
 }
 
-export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promise<void> {
-  const { analytics } = createIntegrations(readConfig(env), env);
+export async function consumeJobs(batch: MessageBatch<unknown>, env: Env, ctx?: Pick<ExecutionContext, "waitUntil">): Promise<void> {
+  const { analytics, monitoring } = createIntegrations(readConfig(env), env);
   const analyticsMessages: { message: Message<unknown>; event: AnalyticsEvent }[] = [];
   const historyMessages: { message: Message<unknown>; row: NewAudioFile }[] = [];
 
@@ -48,6 +48,7 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env): Promi
       message.ack();
     } catch (error) {
       console.error(`job ${job.type} failed (attempt ${message.attempts})`, error);
+      if (ctx !== undefined) monitoring.report(error, ctx, { handler: `queue:${job.type}` });
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }

@@ -77,6 +77,9 @@ export async function verifyAccessToken(token: string, config: AppConfig, db: D1
   if (typeof payload.sub !== "string" || payload.sub === "" || payload.role === "anon") {
     throw unauthenticated("The access token does not identify a user.");
   }
+  // Supabase anonymous sign-ins are real JWTs of role "authenticated" with is_anonymous: they
+  // would each get an account and 10,000 welcome credits, so they are refused before any exists.
+  if (payload.is_anonymous === true) throw new AppError("anonymous_not_allowed", "Sign in with an account to use SexyVoice; anonymous sessions are not accepted.");
   return { userId: payload.sub, email, provider: supabase.status === "configured" ? "supabase" : "local" };
 }
 

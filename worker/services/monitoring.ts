@@ -1,21 +1,31 @@
 /**
  * Error reporting behind one interface: Sentry through toucan-js, or the console only; chosen in
- * worker/integrations.ts. Reports carry the request id, never a secret.
+ * worker/integrations.ts. Reports carry the request id (or the handler: queue, cron, object),
+ * never a secret. The console line is one JSON object, which Workers Logs indexes by field.
  */
 import { Toucan } from "toucan-js";
 
 export interface ReportContext {
   request?: Request;
   requestId?: string;
+  /** Where it happened outside a request: "queue", "scheduled", "GenerationGate", "CallMeter". */
+  handler?: string;
 }
 
 export interface Monitoring {
   report(error: unknown, ctx: Pick<ExecutionContext, "waitUntil">, context?: ReportContext): void;
 }
 
+/** One JSON line per log entry, with the request id when there is one. */
+export function logLine(level: "error" | "warn" | "info", message: string, fields: Record<string, unknown> = {}): string {
+  return JSON.stringify({ level, message, ...fields });
+}
+
 export const consoleMonitoring: Monitoring = {
   report(error, _ctx, context = {}) {
-    console.error(context.requestId ? `[${context.requestId}]` : "", error);
+    const { requestId, handler } = context;
+    const details = error instanceof Error ? { error: error.name, stack: error.stack } : { error: String(error) };
+    console.error(logLine("error", error instanceof Error ? error.message : "unexpected error", { ...(requestId !== undefined ? { requestId } : {}), ...(handler !== undefined ? { handler } : {}), ...details }));
   },
 };
 
@@ -25,6 +35,7 @@ export function sentryMonitoring(dsn: string, environment: string): Monitoring {
       consoleMonitoring.report(error, ctx, context);
       const sentry = new Toucan({ dsn, context: ctx, request: context.request, environment });
       if (context.requestId !== undefined) sentry.setTag("request_id", context.requestId);
+      if (context.handler !== undefined) sentry.setTag("handler", context.handler);
       sentry.captureException(error);
     },
   };

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   call_allowance_exhausted: 403,
   local_auth_disabled: 403,
   insufficient_scope: 403,
+  anonymous_not_allowed: 403,
   session_required: 403,
   not_found: 404,
   route_not_found: 404,

@@ -19,6 +19,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   local_auth_disabled: "error.local_auth_disabled",
   insufficient_scope: "error.insufficient_scope",
   session_required: "error.session_required",
+  anonymous_not_allowed: "error.anonymous_not_allowed",
   not_found: "error.not_found",
   route_not_found: "error.route_not_found",
   voice_not_found: "error.voice_not_found",

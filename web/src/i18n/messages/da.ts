@@ -585,6 +585,7 @@ const da: Messages = {
   "apiKeys.revokeConfirm": "Tilbagekald nøgle",
   "error.insufficient_scope": "Denne API-nøgle må ikke gøre dette. Opret en nøgle med den tilladelse, der skal til.",
   "error.session_required": "Det kan kun gøres, mens du er logget ind i kontrolpanelet, ikke med en API-nøgle.",
+  "error.anonymous_not_allowed": "Log ind med en Google-konto for at bruge SexyVoice; gæstesessioner accepteres ikke.",
   "error.limit_reached": "Du har nået grænsen. Slet en, og prøv igen.",
   "error.idempotency_key_in_use": "Den samme anmodning behandles stadig. Vent et øjeblik, og prøv så igen.",
   "error.idempotency_key_reused": "Denne Idempotency-Key er allerede brugt til en anden anmodning. Brug en ny til hver ny anmodning.",

@@ -587,6 +587,7 @@ const de: Messages = {
   "apiKeys.revokeConfirm": "Schlüssel widerrufen",
   "error.insufficient_scope": "Dieser API-Schlüssel darf das nicht. Erstelle einen Schlüssel mit der nötigen Berechtigung.",
   "error.session_required": "Das geht nur angemeldet im Dashboard, nicht mit einem API-Schlüssel.",
+  "error.anonymous_not_allowed": "Melde dich mit einem Google-Konto an, um SexyVoice zu nutzen; Gastsitzungen werden nicht akzeptiert.",
   "error.limit_reached": "Du hast das Limit erreicht. Lösche einen Eintrag und versuche es erneut.",
   "error.idempotency_key_in_use": "Dieselbe Anfrage wird noch bearbeitet. Warte kurz und versuche es dann erneut.",
   "error.idempotency_key_reused": "Dieser Idempotency-Key wurde schon für eine andere Anfrage benutzt. Nimm für jede neue Anfrage einen neuen.",

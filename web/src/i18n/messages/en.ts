@@ -588,6 +588,7 @@ const en = {
   "apiKeys.revokeConfirm": "Revoke key",
   "error.insufficient_scope": "This API key is not allowed to do this. Create a key with the permission it needs.",
   "error.session_required": "This can only be done while signed in to the dashboard, not with an API key.",
+  "error.anonymous_not_allowed": "Sign in with a Google account to use SexyVoice; guest sessions are not accepted.",
   "error.limit_reached": "You have reached the limit for this. Delete one and try again.",
   "error.idempotency_key_in_use": "The same request is still being processed. Wait a moment, then try again.",
   "error.idempotency_key_reused": "This Idempotency-Key was already used for a different request. Use a new key for each new request.",

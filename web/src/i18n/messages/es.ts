@@ -585,6 +585,7 @@ const es: Messages = {
   "apiKeys.revokeConfirm": "Revocar clave",
   "error.insufficient_scope": "Esta clave de API no tiene permiso para esto. Crea una clave con el permiso necesario.",
   "error.session_required": "Esto solo se puede hacer con la sesión iniciada en el panel, no con una clave de API.",
+  "error.anonymous_not_allowed": "Inicia sesión con una cuenta de Google para usar SexyVoice; no se aceptan sesiones de invitado.",
   "error.limit_reached": "Has alcanzado el límite. Elimina uno e inténtalo de nuevo.",
   "error.idempotency_key_in_use": "La misma solicitud todavía se está procesando. Espera un momento e inténtalo de nuevo.",
   "error.idempotency_key_reused": "Esta Idempotency-Key ya se usó para otra solicitud distinta. Usa una clave nueva para cada solicitud nueva.",

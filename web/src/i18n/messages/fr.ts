@@ -589,6 +589,7 @@ const fr: Messages = {
   "apiKeys.revokeConfirm": "Révoquer la clé",
   "error.insufficient_scope": "Cette clé d'API n'a pas le droit de faire cela. Créez une clé avec l'autorisation nécessaire.",
   "error.session_required": "Cela n'est possible que connecté au tableau de bord, pas avec une clé d'API.",
+  "error.anonymous_not_allowed": "Connectez-vous avec un compte Google pour utiliser SexyVoice ; les sessions invité ne sont pas acceptées.",
   "error.limit_reached": "Vous avez atteint la limite. Supprimez-en un et réessayez.",
   "error.idempotency_key_in_use": "La même requête est encore en cours de traitement. Patientez un instant, puis réessayez.",
   "error.idempotency_key_reused": "Cette Idempotency-Key a déjà servi pour une autre requête. Utilisez-en une nouvelle pour chaque nouvelle requête.",

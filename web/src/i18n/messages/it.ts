@@ -588,6 +588,7 @@ const it: Messages = {
   "apiKeys.revokeConfirm": "Revoca chiave",
   "error.insufficient_scope": "Questa chiave API non può farlo. Crea una chiave con il permesso necessario.",
   "error.session_required": "Si può fare solo con l'accesso alla dashboard, non con una chiave API.",
+  "error.anonymous_not_allowed": "Accedi con un account Google per usare SexyVoice; le sessioni ospite non sono accettate.",
   "error.limit_reached": "Hai raggiunto il limite. Eliminane uno e riprova.",
   "error.idempotency_key_in_use": "La stessa richiesta è ancora in elaborazione. Attendi un momento e riprova.",
   "error.idempotency_key_reused": "Questa Idempotency-Key è già stata usata per una richiesta diversa. Usane una nuova per ogni nuova richiesta.",
