@@ -5,7 +5,7 @@
 // replayed end events. The room service is a fake behind the fetch spy; the ledger is real.
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { decodeJwt } from "jose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CallMeter, type MeterState } from "../worker/objects/call-meter";
 import { mintAgentToken } from "../worker/providers/livekit";
 import { authorized, call, callJson, jsonRequest, withVars } from "./support/app";
@@ -213,6 +213,20 @@ describe("CallMeter", () => {
     // The statement shows the call as one line, naming the voice.
     const statement = await callJson<{ items: { kind: string; amount: number; voice: string | null; balanceAfter: number }[] }>("/api/credits/transactions", authorized(user.token));
     expect(statement.body.items[0]).toMatchObject({ kind: "call", amount: -2000, voice: "coral", balanceAfter: 8_001 });
+  });
+
+  it("an alarm whose work fails is reported (one JSON line naming the CallMeter) and thrown, so the platform retries it", async () => {
+    const user = await newUser({ paid: true });
+    const live = await liveCall(user, new RoomServiceFake(), 65);
+    await runInDurableObject(live.meter, (instance: object) => {
+      vi.spyOn((instance as { env: Env }).env.DB, "prepare").mockImplementation(() => {
+        throw new Error("ledger unavailable");
+      });
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    await expect(runDurableObjectAlarm(live.meter)).rejects.toThrow("ledger unavailable");
+    const lines = logged.mock.calls.map((args) => String(args[0])).filter((line) => line.startsWith("{"));
+    expect(lines.map((line) => JSON.parse(line))).toContainEqual(expect.objectContaining({ level: "error", message: "ledger unavailable", handler: "CallMeter" }));
   });
 
   it("ends the room through DeleteRoom when the next bucket cannot be paid", async () => {
