@@ -3,7 +3,7 @@
  * cursor). Each can be played (waveform player opens in place), downloaded and deleted; delete
  * all asks for confirmation in a modal dialog.
  */
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { HistoryItem, Page } from "../../../../worker/shared/contracts";
@@ -16,58 +16,11 @@ import { displayVoiceName } from "../../lib/voices";
 import { CheckIcon, CloneIcon, DownloadIcon, HistoryIcon, PauseIcon, PlayIcon, SparkIcon, TrashIcon } from "../../components/icons";
 import { Badge, Button, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
 import { QueryErrorNotice } from "../../components/query-error";
+import { ConfirmDialog } from "../../components/confirm-dialog";
 import { FormatBadge } from "../../components/format-badge";
 import { WaveformPlayer } from "../../components/waveform-player";
 
 const PAGE_SIZE = 10;
-
-function ConfirmDeleteAll({ open, onCancel, onConfirm, busy, error }: { open: boolean; onCancel: () => void; onConfirm: () => void; busy: boolean; error: UserFacingError | null }) {
-  const { t } = useI18n();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog === null) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
-  return (
-    <dialog
-      ref={dialogRef}
-      onCancel={(event) => {
-        event.preventDefault();
-        if (!busy) onCancel();
-      }}
-      aria-labelledby="delete-all-title"
-      aria-describedby="delete-all-body"
-      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl border border-slate-200 p-0 shadow-2xl backdrop:bg-slate-900/50 backdrop:backdrop-blur-sm"
-    >
-      <div className="p-6">
-        <span className="inline-flex size-11 items-center justify-center rounded-full bg-red-100 text-red-600">
-          <TrashIcon className="size-5" />
-        </span>
-        <h2 id="delete-all-title" className="mt-4 text-lg font-semibold text-slate-900">
-          {t("history.deleteAllTitle")}
-        </h2>
-        <p id="delete-all-body" className="mt-2 text-sm text-slate-600">
-          {t("history.deleteAllBody")}
-        </p>
-        {error !== null && (
-          <div className="mt-4">
-            <ErrorNotice message={error.message} reference={error.reference} referenceLabel={t("common.reference")} />
-          </div>
-        )}
-        <div className="mt-6 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-          <Button variant="secondary" onClick={onCancel} disabled={busy} autoFocus>
-            {t("common.cancel")}
-          </Button>
-          <Button variant="danger" onClick={onConfirm} busy={busy}>
-            {t("history.deleteAllConfirm")}
-          </Button>
-        </div>
-      </div>
-    </dialog>
-  );
-}
 
 function HistoryRow({ item, onDelete, deleting }: { item: HistoryItem; onDelete: () => void; deleting: boolean }) {
   const { t, tp, formatDate, formatDuration } = useI18n();
@@ -261,7 +214,16 @@ export default function History() {
         </>
       )}
 
-      <ConfirmDeleteAll open={confirming} busy={deleteAll.isPending} error={deleteAll.isError ? describeError(deleteAll.error, i18n) : null} onCancel={() => setConfirming(false)} onConfirm={() => deleteAll.mutate()} />
+      <ConfirmDialog
+        open={confirming}
+        title={t("history.deleteAllTitle")}
+        body={<p>{t("history.deleteAllBody")}</p>}
+        confirmLabel={t("history.deleteAllConfirm")}
+        busy={deleteAll.isPending}
+        error={deleteAll.isError ? describeError(deleteAll.error, i18n) : null}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => deleteAll.mutate()}
+      />
     </div>
   );
 }
