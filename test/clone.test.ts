@@ -439,14 +439,14 @@ describe("failures and retention", () => {
     expect(cleanups.map((c) => c.body.userId)).toEqual([user.userId]);
   });
 
-  it("the 03:17 retention job can remove a free user's old clone; the job keeps its consent record", async () => {
+  it("the hourly retention job can remove a free user's old clone; the job keeps its consent record", async () => {
     const user = await newUser();
     const { body } = await clone(user.token, {});
     await env.DB.prepare("UPDATE audio_files SET created_at = ?1 WHERE id = ?2")
       .bind(new Date(Date.now() - 40 * 86_400_000).toISOString(), body.id)
       .run();
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: "17 3 * * *", scheduledTime: Date.now() }), env, ctx);
+    await worker.scheduled(createScheduledController({ cron: "17 * * * *", scheduledTime: Date.now() }), env, ctx);
     await waitOnExecutionContext(ctx);
     expect(await env.DB.prepare("SELECT id FROM audio_files WHERE id = ?1").bind(body.id).first()).toBeNull();
     expect(await env.DB.prepare("SELECT consent, status, audio_file_id FROM clone_jobs WHERE user_id = ?1").bind(user.userId).first()).toEqual({ consent: 1, status: "succeeded", audio_file_id: null });

@@ -112,7 +112,7 @@ describe("dead-letter queue consumer", () => {
 
 describe("scheduled handler", () => {
   it("has a job for every cron trigger in wrangler.toml", () => {
-    expect(Object.keys(CRON_JOBS).sort()).toEqual(["*/5 * * * *", "0 7 * * *", "17 3 * * *"]);
+    expect(Object.keys(CRON_JOBS).sort()).toEqual(["*/5 * * * *", "0 7 * * *", "17 * * * *"]);
   });
 
   async function runCron(cron: string, scheduledTime: number, bindings: Env = env) {
@@ -149,7 +149,7 @@ describe("scheduled handler", () => {
     expect(row).toEqual({ status: "reserved" });
   });
 
-  it("the 03:17 retention job deletes free users' audio older than 30 days, keeping shared objects and paid users' audio", async () => {
+  it("the hourly retention job deletes free users' audio older than 30 days, keeping shared objects and paid users' audio", async () => {
     const free = await newAccount();
     const paid = await newAccount();
     await grant(env.DB, { userId: paid, amount: 10, type: "purchase", key: `buy:${paid}`, description: "purchase" });
@@ -165,7 +165,7 @@ describe("scheduled handler", () => {
       ).bind(id, user, key, at);
     const [a, b, c, d] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()];
     await env.DB.batch([insert(a, free, oldOnly, old), insert(b, free, shared, old), insert(c, paid, shared, old), insert(d, free, shared, fresh)]);
-    const run = await runCron("17 3 * * *", Date.now());
+    const run = await runCron("17 * * * *", Date.now());
     expect(run?.job).toBe("retention");
     const left = await env.DB.prepare("SELECT id FROM audio_files WHERE id IN (?1, ?2, ?3, ?4) ORDER BY id").bind(a, b, c, d).all<{ id: string }>();
     expect(left.results.map((r) => r.id).sort()).toEqual([c, d].sort());
@@ -178,7 +178,7 @@ describe("scheduled handler", () => {
     const bindings = withVars({ TELEGRAM_BOT_TOKEN: "123:abc", TELEGRAM_CHAT_ID: "-100" });
     const run = await runCron("0 7 * * *", Date.parse("2026-11-25T07:00:00Z"), bindings);
     expect(run?.job).toBe("daily-stats");
-    expect(JSON.parse(run?.result ?? "{}")).toEqual({ day: "2026-11-24", delivered: true });
+    expect(JSON.parse(run?.result ?? "{}")).toEqual({ day: "2026-11-24", delivered: true, outcome: "delivered", attempts: 1 });
     const sent = seen[0]!.json<{ chat_id: string; text: string }>();
     expect(sent.chat_id).toBe("-100");
     expect(sent.text).toContain("SexyVoice daily stats for 2026-11-24");

@@ -13,7 +13,7 @@ type Job = (env: Env, now: Date) => Promise<object>;
 
 export const CRON_JOBS: Record<string, { name: string; run: Job }> = {
   "0 7 * * *": { name: "daily-stats", run: sendDailyStats },
-  "17 3 * * *": { name: "retention", run: purgeExpiredFreeAudio },
+  "17 * * * *": { name: "retention", run: purgeExpiredFreeAudio },
   "*/5 * * * *": { name: "sweep", run: runSweep },
 };
 

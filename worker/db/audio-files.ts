@@ -174,3 +174,33 @@ export async function storageKeysInUse(db: D1Database, keys: string[]): Promise<
   }
   return used;
 }
+
+/**
+ * Retention's view of a batch (cron/retention.ts): of `keys`, those a live row outside the batch
+ * (`excludedIds`) still points at. One statement whatever the batch size (the lists go in as JSON).
+ */
+export async function storageKeysUsedOutside(db: D1Database, keys: string[], excludedIds: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db
+    .prepare(
+      `SELECT DISTINCT storage_key FROM audio_files
+       WHERE storage_key IN (SELECT value FROM json_each(?1)) AND deleted_at IS NULL AND id NOT IN (SELECT value FROM json_each(?2))`,
+    )
+    .bind(JSON.stringify(keys), JSON.stringify(excludedIds))
+    .all<{ storage_key: string }>();
+  return new Set(rows.results.map((row) => row.storage_key));
+}
+
+/** Every cache key any row (live, soft-deleted or due) recorded for one of these objects. */
+export async function cacheKeysOfObjects(db: D1Database, storageKeys: string[]): Promise<string[]> {
+  if (storageKeys.length === 0) return [];
+  const rows = await db.prepare("SELECT DISTINCT cache_key FROM audio_files WHERE storage_key IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(storageKeys)).all<{ cache_key: string }>();
+  return rows.results.map((row) => row.cache_key);
+}
+
+/** Hard-deletes rows by id in one statement; returns how many went. */
+export async function purgeAudioFiles(db: D1Database, ids: string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.prepare("DELETE FROM audio_files WHERE id IN (SELECT value FROM json_each(?1))").bind(JSON.stringify(ids)).run();
+  return result.meta.changes ?? 0;
+}
