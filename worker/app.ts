@@ -29,6 +29,7 @@ import { enhanceRoutes } from "./routes/enhance";
 import { agentSessionRoutes, callOptionsRoutes, callSessionRoutes, callTokenRoutes } from "./routes/calls";
 import { myVoiceRoutes } from "./routes/my-voices";
 import { apiKeyRoutes } from "./routes/api-keys";
+import { usageEventRoutes, usageSummaryRoutes } from "./routes/usage";
 import { openAiSpeechRoutes, openApiRoutes, v1CloneRoutes, v1HistoryRoutes, v1MeRoutes, v1SpeechRoutes, v1VoiceRoutes } from "./routes/public-api";
 
 /** JSON bodies are small; upload routes raise their own limit. */
@@ -86,6 +87,8 @@ mountRoutes(app, ROUTE_MOUNTS, "/api/agent/sessions", "agent-token", agentSessio
 mountRoutes(app, ROUTE_MOUNTS, "/api/webhooks/livekit", { scheme: "webhook-signature", verify: verifyLiveKitDelivery, refusal: "unauthenticated" }, liveKitWebhookRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/my-voices", "user", myVoiceRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/keys", "user", apiKeyRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/usage-events", "user", usageEventRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/usage", "user", usageSummaryRoutes);
 // The public API: API keys only, each mount with the scope it needs (routes/public-api.ts).
 mountRoutes(app, ROUTE_MOUNTS, "/v1/audio/speech", { scheme: "api-key", scope: "speech" }, openAiSpeechRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/v1/speech", { scheme: "api-key", scope: "speech" }, v1SpeechRoutes);

@@ -25,6 +25,7 @@ const PAGES: Array<{ name: string; path: string; ready: (page: Page) => Promise<
   { name: "clone", path: "/en/dashboard/clone", signedIn: true, ready: (page) => page.getByTestId("drop-zone").waitFor() },
   { name: "call", path: "/en/dashboard/call", signedIn: true, ready: (page) => page.getByTestId("call-voices").getByRole("radio").first().waitFor({ state: "attached" }) },
   { name: "history", path: "/en/dashboard/history", signedIn: true, ready: (page) => page.getByTestId("history-item").first().waitFor() },
+  { name: "usage", path: "/en/dashboard/usage", signedIn: true, ready: (page) => page.getByTestId("usage-chart").locator("canvas").waitFor() },
   { name: "credits", path: "/en/dashboard/credits", signedIn: true, ready: (page) => page.getByTestId("transaction").first().waitFor() },
   { name: "profile", path: "/en/dashboard/profile", signedIn: true, ready: (page) => page.getByTestId("profile-email").waitFor() },
   { name: "api-keys", path: "/en/dashboard/api-keys", signedIn: true, ready: (page) => page.getByTestId("keys-usage").waitFor() },

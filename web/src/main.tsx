@@ -138,6 +138,7 @@ const routes: RouteObject[] = [
                   { path: "clone", lazy: page(() => import("./pages/dashboard/clone")) },
                   { path: "call", lazy: page(() => import("./pages/dashboard/call")) },
                   { path: "history", lazy: page(() => import("./pages/dashboard/history")) },
+                  { path: "usage", lazy: page(() => import("./pages/dashboard/usage")) },
                   { path: "credits", lazy: page(() => import("./pages/dashboard/credits")) },
                   { path: "credits/success", lazy: page(() => import("./pages/dashboard/checkout-success")) },
                   { path: "credits/cancel", lazy: page(() => import("./pages/dashboard/checkout-cancel")) },

@@ -1,7 +1,7 @@
 /**
  * Dashboard frame: header with the live credit balance and the user menu, navigation (a tab bar
- * on phones, a sidebar from `lg`), and the page. Navigation lists only pages that exist; usage
- * joins it with its issue.
+ * on phones, a sidebar from `lg`), and the page. Navigation lists only pages that exist; Usage,
+ * API keys and Profile are in the account menu too, for phones.
  */
 import { useEffect, useId, useRef, useState, type ComponentType, type SVGProps } from "react";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
@@ -11,16 +11,22 @@ import { useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
 import type { MessageKey } from "../../i18n/translate";
 import { KeyIcon } from "../../components/account-icons";
-import { CloneIcon, CoinsIcon, HistoryIcon, MicIcon, PhoneIcon, SignOutIcon, UserIcon } from "../../components/icons";
+import { CloneIcon, CoinsIcon, HistoryIcon, MicIcon, PhoneIcon, SignOutIcon, Svg, UserIcon, type IconProps } from "../../components/icons";
 import { LanguageSwitcher } from "../../components/language-switcher";
 import { Brand } from "../../components/site-header";
 import { Badge } from "../../components/ui";
+
+const UsageIcon = (props: IconProps) => (
+  <Svg {...props}>
+    <path d="M4 20h16M7 16v-5M12 16V6M17 16v-8" />
+  </Svg>
+);
 
 interface NavItem {
   path: string;
   label: MessageKey;
   icon: ComponentType<SVGProps<SVGSVGElement>>;
-  /** Left out of the phone tab bar (five tabs fit; API keys and Profile are in the account menu too). */
+  /** Left out of the phone tab bar (five tabs fit; Usage, API keys and Profile are in the account menu too). */
   desktopOnly?: true;
 }
 
@@ -29,6 +35,7 @@ const NAV: NavItem[] = [
   { path: "/dashboard/clone", label: "nav.clone", icon: CloneIcon },
   { path: "/dashboard/call", label: "nav.call", icon: PhoneIcon },
   { path: "/dashboard/history", label: "nav.history", icon: HistoryIcon },
+  { path: "/dashboard/usage", label: "nav.usage", icon: UsageIcon, desktopOnly: true },
   { path: "/dashboard/credits", label: "nav.credits", icon: CoinsIcon },
   { path: "/dashboard/api-keys", label: "nav.apiKeys", icon: KeyIcon, desktopOnly: true },
   { path: "/dashboard/profile", label: "nav.profile", icon: UserIcon, desktopOnly: true },
@@ -121,6 +128,12 @@ function UserMenu() {
               <Link to={localizePath(locale, "/dashboard/profile")} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
                 <UserIcon className="size-4 text-slate-500" />
                 {t("nav.profile")}
+              </Link>
+            </li>
+            <li>
+              <Link to={localizePath(locale, "/dashboard/usage")} className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">
+                <UsageIcon className="size-4 text-slate-500" />
+                {t("nav.usage")}
               </Link>
             </li>
             <li>
