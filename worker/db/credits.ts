@@ -7,6 +7,8 @@ export interface AccountSummary {
   isPaid: boolean;
   /** Credits owed after a refund or dispute took more than the balance held (billing hold while > 0). */
   creditsOwed: number;
+  /** Present (true) only for a deleted account (`DELETE /api/me`): authentication refuses it. */
+  deleted?: true;
 }
 
 /**
@@ -22,11 +24,15 @@ export async function findAccountSummary(db: D1Database, userId: string, options
     .prepare(
       `SELECT (SELECT balance FROM credits WHERE user_id = ?1) AS balance,
               EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?1 AND type IN ('purchase', 'topup')) AS is_paid,
-              (SELECT credits_owed FROM profiles WHERE id = ?1) AS owed`,
+              (SELECT credits_owed FROM profiles WHERE id = ?1) AS owed,
+              (SELECT deleted_at FROM profiles WHERE id = ?1) AS deleted_at`,
     )
     .bind(userId)
-    .first<{ balance: number | null; is_paid: number; owed: number | null }>();
-  return row === null || row.balance === null ? null : { balance: row.balance, isPaid: row.is_paid === 1, creditsOwed: row.owed ?? 0 };
+    .first<{ balance: number | null; is_paid: number; owed: number | null; deleted_at: string | null }>();
+  if (row === null || row.balance === null) return null;
+  const summary: AccountSummary = { balance: row.balance, isPaid: row.is_paid === 1, creditsOwed: row.owed ?? 0 };
+  if (row.deleted_at !== null) summary.deleted = true;
+  return summary;
 }
 
 export async function accountSummary(db: D1Database, userId: string, options: { nearby?: boolean } = {}): Promise<AccountSummary> {

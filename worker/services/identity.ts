@@ -9,7 +9,7 @@ import type { AppConfig } from "../env";
 import type { LocalSignInResponse } from "../shared/contracts";
 import { AppError } from "../shared/errors";
 import { instanceSecret } from "../db/instance-secrets";
-import type { Identity } from "../db/profiles";
+import { accountDeletedError, isAccountDeleted, type Identity } from "../db/profiles";
 
 export const TOKEN_AUDIENCE = "authenticated";
 export const LOCAL_ISSUER = "sexyvoice-local-auth";
@@ -91,6 +91,8 @@ export async function issueLocalToken(email: string, config: AppConfig, db: D1Da
   }
   const normalised = email.trim().toLowerCase();
   const userId = await localUserId(normalised);
+  // A deleted account stays deleted: its email cannot sign in to it again (decisions.md).
+  if (await isAccountDeleted(db, userId)) throw accountDeletedError();
   const now = Math.floor(Date.now() / 1000);
   const expiresAt = now + LOCAL_TOKEN_TTL_SECONDS;
   const accessToken = await new SignJWT({ email: normalised, role: "authenticated", app_metadata: { provider: "email" } })

@@ -5,6 +5,7 @@
 import * as z from "zod";
 import type { ErrorCode } from "./errors";
 import { OPENAI_MODEL_TIERS, OPENAI_RESPONSE_FORMATS } from "./openai-speech";
+import { isCalendarDay, USAGE_TYPES, type UsageType } from "./usage";
 import { API_KEY_SCOPES, type ApiKeyScope, AUDIO_OUTPUT_FORMATS, type AudioFormat, type CLONE_AUDIO_FORMATS, isSpeechLanguage, SUPPORTED_LOCALES } from "./limits";
 
 export { SUPPORTED_LOCALES, CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_AUDIO_FORMATS, AUDIO_OUTPUT_FORMATS } from "./limits";
@@ -289,3 +290,68 @@ export interface ApiMeResponse {
   isPaid: boolean;
   creditsOwed: number;
 }
+
+// ── Usage (issue 14): GET /api/usage-events and GET /api/usage/summary ──────────────────────────
+
+export { USAGE_EXPORT_MAX_ROWS, USAGE_SERIES_DAYS, USAGE_TYPES } from "./usage";
+export type { UsageType } from "./usage";
+
+const usageDaySchema = z.string().refine(isCalendarDay, "use a UTC date written YYYY-MM-DD");
+
+/** `GET /api/usage-events`: own events, newest first; `from`/`to` are UTC days, both inclusive. */
+export const usageEventsQuerySchema = pageQuerySchema
+  .extend({
+    type: z.enum(USAGE_TYPES, { error: `choose one of ${USAGE_TYPES.join(", ")}` }).optional(),
+    from: usageDaySchema.optional(),
+    to: usageDaySchema.optional(),
+    /** `csv`: the whole filtered range as one text/csv file (at most USAGE_EXPORT_MAX_ROWS events). */
+    format: z.enum(["json", "csv"], { error: "choose json or csv" }).default("json"),
+  })
+  .refine((query) => query.from === undefined || query.to === undefined || query.from <= query.to, { message: "must not be before from", path: ["to"] });
+export type UsageEventsQuery = z.infer<typeof usageEventsQuerySchema>;
+
+export interface UsageEventItem {
+  id: string;
+  type: UsageType;
+  createdAt: string;
+  creditsUsed: number;
+  provider: string;
+  model: string;
+  quantity: number;
+  /** `characters` (speech, clones) or `seconds` (calls). */
+  unit: string;
+  /** The voice spoken with, when the event names one (`name` null once the voice is gone). */
+  voice: { id: string; name: string | null } | null;
+  locale: string | null;
+  durationSeconds: number | null;
+}
+
+export interface UsageTypeTotals {
+  credits: number;
+  count: number;
+}
+
+export interface UsagePeriodTotals extends UsageTypeTotals {
+  byType: Record<UsageType, UsageTypeTotals>;
+}
+
+export interface UsageDay {
+  /** A UTC day, `YYYY-MM-DD`. */
+  day: string;
+  credits: Record<UsageType, number>;
+}
+
+/** `GET /api/usage/summary`: integer credits and counts; every day of the series present, oldest first. */
+export interface UsageSummaryResponse {
+  /** Today (UTC), the last day of `days`. */
+  today: string;
+  /** This UTC calendar month, from its first day (`start`) to now. */
+  month: UsagePeriodTotals & { start: string };
+  allTime: UsagePeriodTotals;
+  days: UsageDay[];
+}
+
+// ── Account export and deletion (issue 14): GET /api/me/export and DELETE /api/me (shared/account.ts) ──
+export { ACCOUNT_EXPORT_VERSION, DELETE_ACCOUNT_CONFIRMATION_WITHOUT_EMAIL, deleteAccountRequestSchema } from "./account";
+export type { AccountExport, DeleteAccountRequest, DeleteAccountResponse } from "./account";
+// ── end of account export and deletion ──

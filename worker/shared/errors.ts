@@ -7,6 +7,7 @@ export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
   unauthenticated: 401,
+  account_deleted: 401,
   insufficient_credits: 402,
   forbidden: 403,
   paid_feature: 403,

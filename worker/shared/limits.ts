@@ -104,3 +104,6 @@ export const MAX_ACTIVE_API_KEYS = 10;
 /** What an API key may do; each `/api/v1` route needs one of these (PRODUCT §13). */
 export const API_KEY_SCOPES = ["speech", "clone", "voices:read", "history:read"] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+/** `DELETE /api/me` is confirmed with the account's email; an account without one types this word. */
+export const DELETE_ACCOUNT_CONFIRMATION_WITHOUT_EMAIL = "DELETE";

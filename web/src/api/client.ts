@@ -45,7 +45,8 @@ export function isAbortError(error: unknown): boolean {
 
 interface AuthHooks {
   getAccessToken: () => Promise<string | null>;
-  onUnauthorized: () => void;
+  /** The server stopped accepting the session: it expired, or its account was deleted. */
+  onUnauthorized: (code: "unauthenticated" | "account_deleted") => void;
 }
 
 let authHooks: AuthHooks = { getAccessToken: async () => null, onUnauthorized: () => undefined };
@@ -99,7 +100,7 @@ export function readAnswer<T>(path: string, status: number, text: string, retryA
       ...(parsed.requestId === undefined ? {} : { requestId: parsed.requestId }),
       ...(retryAfterHeader !== null && Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
     });
-    if (error.code === "unauthenticated" && wantsAuth) authHooks.onUnauthorized();
+    if ((error.code === "unauthenticated" || error.code === "account_deleted") && wantsAuth) authHooks.onUnauthorized(error.code);
     throw error;
   }
   throw new ApiError("unexpected_response", `Unexpected ${status} answer from ${path}`, status);

@@ -11,6 +11,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   validation_failed: "error.validation_failed",
   invalid_json: "error.invalid_json",
   unauthenticated: "error.unauthenticated",
+  account_deleted: "error.account_deleted",
   insufficient_credits: "error.insufficient_credits",
   forbidden: "error.forbidden",
   paid_feature: "error.paid_feature",
@@ -59,13 +60,14 @@ export const FIELD_MESSAGE_KEYS: Record<string, MessageKey> = {
   name: "error.field.name",
   scopes: "error.field.scopes",
   expiresAt: "error.field.expiresAt",
+  confirm: "error.field.confirm",
 };
 
 /** Other codes that mean something more specific when they name a field (the clone upload's file, a voice's name). */
 export const CODE_FIELD_MESSAGE_KEYS: Partial<Record<ErrorCode | ClientErrorCode, Record<string, MessageKey>>> = {
   payload_too_large: { file: "error.file_too_large" },
   unsupported_media_type: { file: "error.file_unsupported" },
-  conflict: { name: "error.name_taken" },
+  conflict: { name: "error.name_taken", subscription: "error.subscription_active" },
 };
 
 /** A page's own wording for codes that mean something specific there (e.g. which limit was reached). */

@@ -26,8 +26,8 @@ interface LocalSession {
   email: string;
 }
 
-/** Why the last sign-out happened: the user asked, or the server stopped accepting the token. */
-export type SignOutReason = "user" | "expired";
+/** Why the last sign-out happened: the user asked (deleting the account is asked too), the server stopped accepting the token, or its account is deleted. */
+export type SignOutReason = "user" | "expired" | "deleted";
 
 interface AuthContextValue {
   status: AuthStatus;
@@ -139,8 +139,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         const session = readLocalSession();
         return session?.accessToken ?? null;
       },
-      onUnauthorized: () => {
-        void signOutRef.current("expired");
+      onUnauthorized: (code) => {
+        void signOutRef.current(code === "account_deleted" ? "deleted" : "expired");
       },
     });
   }, []);

@@ -34,6 +34,8 @@ export default function SignIn() {
   const [email, setEmail] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<UserFacingError | null>(null);
+  // Read on the first render: the reason is cleared as soon as the visitor is outside the dashboard.
+  const [accountDeleted] = useState(() => auth.signOutReason === "deleted");
   const emailId = useId();
   const hintId = useId();
   useDocumentTitle(t("signIn.title"));
@@ -118,6 +120,8 @@ export default function SignIn() {
               )}
 
               {auth.mode === "none" && <ErrorNotice message={t("signIn.unavailable")} />}
+
+              {accountDeleted && error === null && <ErrorNotice message={t("error.account_deleted")} />}
 
               {error !== null && <ErrorNotice message={error.message} reference={error.reference} referenceLabel={t("common.reference")} />}
             </div>

@@ -217,7 +217,7 @@ export default function History() {
       <ConfirmDialog
         open={confirming}
         title={t("history.deleteAllTitle")}
-        body={<p>{t("history.deleteAllBody")}</p>}
+        body={t("history.deleteAllBody")}
         confirmLabel={t("history.deleteAllConfirm")}
         busy={deleteAll.isPending}
         error={deleteAll.isError ? describeError(deleteAll.error, i18n) : null}
