@@ -3,7 +3,7 @@
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
-import { assetHeadersFile } from "./worker/security-headers";
+import { assetHeadersFile } from "./worker/security-headers.ts";
 
 const securityHeaders: Plugin = {
   name: "sexyvoice-security-headers",
