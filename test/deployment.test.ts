@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 import worker from "../worker/index";
 import { readConfig } from "../worker/env";
 import { call, callJson, jsonRequest, withVars } from "./support/app";
+import { newUser } from "./support/factories";
 import { interceptFetch } from "./support/http";
 
 const PRODUCTION_SECRETS = { ENVIRONMENT: "production", SUPABASE_URL: "https://deploy.supabase.co", SUPABASE_ANON_KEY: "anon", AUDIO_URL_SECRET: "audio-secret", CRON_SECRET: "cron-secret" };
@@ -83,6 +84,21 @@ describe("security headers", () => {
     expect(policy).toContain("script-src 'self'");
     expect(policy).toContain("connect-src 'self' https: wss:");
     expect(policy).not.toContain("unsafe-eval");
+  });
+});
+
+describe("log lines", () => {
+  it("are JSON objects carrying the id of the request they were written in", async () => {
+    const user = await newUser({ prefix: "logs" });
+    const body = { text: `Logged ${crypto.randomUUID().slice(0, 8)} once`, voice: "Kore" };
+    expect((await call("/api/generate-voice", jsonRequest("POST", body, user.token))).status).toBe(200);
+    // The repeat is a cache hit whose history row cannot be queued: logged, then written directly.
+    vi.spyOn(env.JOBS_QUEUE, "send").mockRejectedValue(new Error("queue unavailable"));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const hit = await call("/api/generate-voice", { ...jsonRequest("POST", body, user.token), headers: { "content-type": "application/json", authorization: `Bearer ${user.token}`, "x-request-id": "trace-logs-0001" } });
+    expect(hit.status).toBe(200);
+    const lines = logged.mock.calls.map((args) => JSON.parse(String(args[0])) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ level: "error", message: "queueing the history row failed; writing it before responding", requestId: "trace-logs-0001", errorMessage: "queue unavailable" }));
   });
 });
 

@@ -4,6 +4,7 @@ import { handleScheduled } from "./cron";
 import { readConfig } from "./env";
 import { createIntegrations } from "./integrations";
 import { handleQueue } from "./queues";
+import { withLogContext } from "./services/logging";
 
 export { GenerationGate } from "./objects/generation-gate";
 export { CallMeter } from "./objects/call-meter";
@@ -14,11 +15,11 @@ export default {
   // through app.onError, the scheduled one in cron/index.ts, the Durable Objects themselves.
   queue: async (batch, env, ctx) => {
     try {
-      await handleQueue(batch, env, ctx);
+      await withLogContext({ handler: `queue:${batch.queue}` }, () => handleQueue(batch, env, ctx));
     } catch (error) {
       createIntegrations(readConfig(env), env).monitoring.report(error, ctx, { handler: "queue" });
       throw error;
     }
   },
-  scheduled: handleScheduled,
+  scheduled: (controller, env, ctx) => withLogContext({ handler: `scheduled:${controller.cron}` }, () => handleScheduled(controller, env, ctx)),
 } satisfies Required<Pick<ExportedHandler<Env, unknown>, "fetch" | "queue" | "scheduled">>;

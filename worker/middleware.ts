@@ -14,6 +14,7 @@ import { ensureAccount } from "./db/profiles";
 import { verifyAccessToken } from "./services/identity";
 import { instrumentEnv, RequestTiming } from "./services/timing";
 import { API_SECURITY_HEADERS, SPA_SECURITY_HEADERS } from "./security-headers";
+import { log, withLogContext } from "./services/logging";
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -22,7 +23,8 @@ export const requestId = createMiddleware<AppEnv>(async (c, next) => {
   const id = incoming !== undefined && REQUEST_ID_PATTERN.test(incoming) ? incoming : crypto.randomUUID();
   c.set("requestId", id);
   c.header("X-Request-Id", id);
-  await next();
+  // Every log line written while this request runs carries its id (services/logging.ts).
+  await withLogContext({ requestId: id }, next);
   c.header("X-Request-Id", id);
 });
 
@@ -31,7 +33,7 @@ export const configuration = createMiddleware<AppEnv>(async (c, next) => {
     c.set("config", readConfig(c.env));
   } catch (error) {
     if (error instanceof ConfigError) {
-      console.error(error.message);
+      log.error(error.message);
       throw new AppError("configuration_invalid", `The server is misconfigured: ${error.problems.join("; ")}.`);
     }
     throw error;
@@ -133,7 +135,7 @@ export const serverTiming = createMiddleware<AppEnv>(async (c, next) => {
       c.header("Server-Timing", timing.header(performance.now() - started));
     } catch (error) {
       // A response whose headers cannot be changed (body already used): never fail the request for it.
-      console.warn("Server-Timing header not set:", error);
+      log.warn("Server-Timing header not set:", error);
     }
   }
 });

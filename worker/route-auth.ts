@@ -26,6 +26,7 @@ import type { ApiKeyScope } from "./shared/contracts";
 import { verifyAgentToken } from "./providers/livekit";
 import { verifySignedUrl } from "./services/audio-urls";
 import { AppError } from "./shared/errors";
+import { log } from "./services/logging";
 
 export type AuthScheme = "public" | "user" | "cron-secret" | "signed-url" | "webhook-signature" | "agent-token" | "api-key";
 
@@ -98,7 +99,7 @@ function requireApiKey(scope: ApiKeyScope | null): MiddlewareHandler<AppEnv> {
     if (scope !== null && !key.scopes.includes(scope)) throw new AppError("insufficient_scope", `This API key does not have the "${scope}" scope.`);
     c.set("identity", owner);
     c.set("apiKeyId", key.id);
-    c.executionCtx.waitUntil(touchApiKey(originalEnv(c.env).DB, key.id).catch((error: unknown) => console.error("recording the API key's last use failed", error)));
+    c.executionCtx.waitUntil(touchApiKey(originalEnv(c.env).DB, key.id).catch((error: unknown) => log.error("recording the API key's last use failed", error)));
     await next();
   });
 }

@@ -9,6 +9,7 @@ import { dailyFigures } from "../db/stats";
 import { createIntegrations } from "../integrations";
 import { escapeHtml } from "../services/notifier";
 import type { DailyStats } from "../shared/stats";
+import { log } from "../services/logging";
 
 export type { DailyStats } from "../shared/stats";
 
@@ -73,6 +74,6 @@ export async function sendDailyStats(env: Env, now: Date): Promise<DailyStatsRun
   if (!operatorNotifier.enabled) return { day, delivered: false, outcome: "not_configured", attempts: 0 };
   const delivery = await operatorNotifier.send(formatDailyStats(stats));
   if (delivery.delivered) return { day, delivered: true, outcome: "delivered", attempts: delivery.attempts };
-  console.error(`daily stats for ${day} not delivered after ${delivery.attempts} attempts: ${delivery.reason}`);
+  log.error(`daily stats for ${day} not delivered after ${delivery.attempts} attempts: ${delivery.reason}`);
   return { day, delivered: false, outcome: "failed", attempts: delivery.attempts, reason: delivery.reason };
 }

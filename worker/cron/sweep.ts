@@ -20,6 +20,7 @@ import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
 import { expirePendingCalls, quietActiveCalls } from "../db/calls";
 import { purgeExpiredIdempotencyKeys } from "../db/idempotency";
+import { log } from "../services/logging";
 
 /** A call token is valid for 5 minutes: a session still pending after this was never joined. */
 export const PENDING_CALL_EXPIRY_MINUTES = 15;
@@ -35,7 +36,7 @@ export async function sweepCalls(env: Env, now: Date): Promise<{ expiredCalls: n
       await env.CALL_METER.get(env.CALL_METER.idFromName(sessionId)).reconcile(sessionId);
       reconciledCalls += 1;
     } catch (error) {
-      console.error(`reconciling call ${sessionId} failed`, error);
+      log.error(`reconciling call ${sessionId} failed`, error);
     }
   }
   return { expiredCalls, reconciledCalls };
@@ -59,7 +60,7 @@ export async function sweepOrphanedReservations(env: Env, now: Date): Promise<{ 
       if (outcome === "refunded") refunded += 1;
     } catch (error) {
       // One reservation that cannot be closed now must not hold up the others; the next run retries it.
-      console.error(`sweep: closing reservation ${reservationId} failed`, error);
+      log.error(`sweep: closing reservation ${reservationId} failed`, error);
       failed += 1;
     }
   }
@@ -105,7 +106,7 @@ export async function repairIncompleteSettlements(env: Env, now: Date): Promise<
     try {
       if (await settleDelivered(env, reservationId, now)) repaired += 1;
     } catch (error) {
-      console.error(`sweep: finishing the settlement of ${reservationId} failed`, error);
+      log.error(`sweep: finishing the settlement of ${reservationId} failed`, error);
     }
   }
   return { repaired };

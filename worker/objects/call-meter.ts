@@ -19,6 +19,7 @@ import { readConfig } from "../env";
 import { createIntegrations } from "../integrations";
 import { roomService, type ParticipantRole, type RoomService } from "../providers/livekit";
 import { CALL_BUCKET_SECONDS, CALL_CREDITS_PER_BUCKET, type CallEndReason, FREE_CALL_ALLOWANCE_SECONDS } from "../shared/calls";
+import { log } from "../services/logging";
 
 const BUCKET_MS = CALL_BUCKET_SECONDS * 1000;
 /** No agent this long after the caller joined: the room is ended and nothing is charged. */
@@ -233,7 +234,7 @@ export class CallMeter extends DurableObject<Env> {
     try {
       participants = await rooms.participants(state.roomName);
     } catch (error) {
-      console.error(`room service unavailable for ${state.roomName}; billing on what the webhooks said`, error);
+      log.error(`room service unavailable for ${state.roomName}; billing on what the webhooks said`, error);
       return null;
     }
     if (participants === null) {
@@ -281,7 +282,7 @@ export class CallMeter extends DurableObject<Env> {
         state.roomDeleted = true;
       } catch (error) {
         state.deleteAttempts += 1;
-        console.error(`DeleteRoom ${state.roomName} failed (attempt ${state.deleteAttempts})`, error);
+        log.error(`DeleteRoom ${state.roomName} failed (attempt ${state.deleteAttempts})`, error);
         await this.ctx.storage.setAlarm(Date.now() + BUCKET_MS);
       }
       await this.save(state);

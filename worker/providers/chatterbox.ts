@@ -14,6 +14,7 @@ import * as z from "zod";
 import { probeAudio, type AudioProbe } from "../services/audio-probe";
 import { createReplicateClient, downloadOutput, mapReplicateError, runPrediction } from "./replicate";
 import { ProviderError, type CloneProvider, type SpeechResult } from "./types";
+import { log } from "../services/logging";
 
 export const CHATTERBOX_MODEL = "resemble-ai/chatterbox";
 export const CHATTERBOX_VERSION = "1b8422bc49635c20d0a84e387ed20879c0dd09254ecdb4e75dc4bec10ff94e97";
@@ -51,7 +52,7 @@ export function createChatterboxProvider(token: string, baseUrl?: string): Clone
       } finally {
         if (uploaded !== null) {
           const id = uploaded.id;
-          await client.files.delete(id).catch((error: unknown) => console.error(`deleting Replicate file ${id} failed`, error));
+          await client.files.delete(id).catch((error: unknown) => log.error(`deleting Replicate file ${id} failed`, error));
         }
       }
       const audio = await downloadOutput(output, request.signal);

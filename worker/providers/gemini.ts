@@ -19,6 +19,7 @@ import { base64ToBytes, concatBytes } from "../shared/bytes";
 import { countCharacters, stripVocalTags } from "../shared/text-metrics";
 import { ProviderError, type SpeechProvider, type SpeechRequest, type SpeechResult, type Tier } from "./types";
 import { readWavLayout, wrapPcmAsWav } from "./wav";
+import { log } from "../services/logging";
 
 export interface GeminiModels {
   free: string;
@@ -137,7 +138,7 @@ export function createGeminiProvider(apiKey: string, models: GeminiModels, baseU
       } catch (error) {
         // A stream that already sent audio cannot start again with another voice model.
         if (!(error instanceof ProviderError) || !["unavailable", "failed", "quota"].includes(error.kind) || request.signal?.aborted || progress.streamed) throw error;
-        console.error(`Gemini ${primary(request.tier)} failed (${error.detail ?? error.kind}); falling back to ${fallback(request.tier)}`);
+        log.error(`Gemini ${primary(request.tier)} failed (${error.detail ?? error.kind}); falling back to ${fallback(request.tier)}`);
         return speak(fallback(request.tier), request, progress);
       }
     },

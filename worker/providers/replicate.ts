@@ -7,6 +7,7 @@
  */
 import Replicate, { type Prediction } from "replicate";
 import { ProviderError, type SpeechProvider, type SpeechResult } from "./types";
+import { log } from "../services/logging";
 
 export const ORPHEUS_MODEL = "lucataco/orpheus-3b-0.1-ft";
 export const ORPHEUS_VERSION = "79f2a473e6a9720716a473d9b2f2951437dbf91dc02ccb7079fb3d89b881207f";
@@ -48,7 +49,7 @@ export async function runPrediction(client: Replicate, version: string, input: R
     if (signal?.aborted) {
       if (prediction !== undefined && !TERMINAL.has(prediction.status)) {
         const id = prediction.id;
-        await client.predictions.cancel(id).catch((cause: unknown) => console.error(`cancelling Replicate prediction ${id} failed`, cause));
+        await client.predictions.cancel(id).catch((cause: unknown) => log.error(`cancelling Replicate prediction ${id} failed`, cause));
       }
       throw timedOut();
     }

@@ -14,6 +14,7 @@ import { jobMessageSchema, JOBS_QUEUE_NAME, type DeadLetter, type JobMessage } f
 import { generationSettlement } from "./generation-settle";
 import { cloneSettlement } from "./clone-settle";
 import { deleteCloneReference } from "./clone-cleanup";
+import { log } from "../services/logging";
 
 const MAX_RETRY_DELAY_SECONDS = 15 * 60;
 
@@ -47,7 +48,7 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env, ctx?: 
       await runJob(job, env);
       message.ack();
     } catch (error) {
-      console.error(`job ${job.type} failed (attempt ${message.attempts})`, error);
+      log.error(`job ${job.type} failed (attempt ${message.attempts})`, error);
       if (ctx !== undefined) monitoring.report(error, ctx, { handler: `queue:${job.type}` });
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
@@ -60,7 +61,7 @@ export async function consumeJobs(batch: MessageBatch<unknown>, env: Env, ctx?: 
       await analytics.captureAll(analyticsMessages.map((entry) => entry.event));
       for (const entry of analyticsMessages) entry.message.ack();
     } catch (error) {
-      console.error("analytics delivery failed", error);
+      log.error("analytics delivery failed", error);
       for (const entry of analyticsMessages) entry.message.retry({ delaySeconds: retryDelaySeconds(entry.message.attempts) });
     }
   }
@@ -79,14 +80,14 @@ async function recordHistoryRows(env: Env, pending: { message: Message<unknown>;
     for (const entry of pending) entry.message.ack();
     return;
   } catch (error) {
-    console.error(`writing ${pending.length} history rows in one batch failed; writing them one by one`, error);
+    log.error(`writing ${pending.length} history rows in one batch failed; writing them one by one`, error);
   }
   for (const { message, row } of pending) {
     try {
       await recordAudioFile(env.DB, row);
       message.ack();
     } catch (error) {
-      console.error(`history.record ${row.id} failed (attempt ${message.attempts})`, error);
+      log.error(`history.record ${row.id} failed (attempt ${message.attempts})`, error);
       message.retry({ delaySeconds: retryDelaySeconds(message.attempts) });
     }
   }

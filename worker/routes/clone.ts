@@ -21,6 +21,7 @@ import { cloneVoiceFieldsSchema, type CloneVoiceResponse } from "../shared/contr
 import { AppError } from "../shared/errors";
 import { paidAudioContext } from "./generation";
 import { readForm, recordingBytes, recordingUploadLimit, stringField } from "./uploads";
+import { log } from "../services/logging";
 
 /** The clone limiter's period (wrangler.toml `[[ratelimits]]` CLONE_RATE_LIMITER). */
 const CLONE_LIMIT_PERIOD_SECONDS = 60;
@@ -68,7 +69,7 @@ export async function cloneFromUpload(c: Context<AppEnv>): Promise<CloneVoiceRes
   } finally {
     if (started) {
       await enqueueJob(c.env.JOBS_QUEUE, { type: "clone.cleanup", userId, referenceSha256: reference.sha256, cloneJobId: jobId }, { delaySeconds: CLONE_INPUT_CLEANUP_DELAY_SECONDS }).catch((error: unknown) =>
-        console.error("queueing the reference clean-up failed; the sweep will delete it", error),
+        log.error("queueing the reference clean-up failed; the sweep will delete it", error),
       );
     }
   }

@@ -22,6 +22,7 @@ import { findCallSession, sessionIdOfRoom } from "../db/calls";
 import { roleOf, verifyLiveKitWebhook } from "../providers/livekit";
 import type { MeterEvent } from "../objects/call-meter";
 import { WebhookEvent } from "livekit-server-sdk";
+import { log } from "../services/logging";
 
 export async function verifyStripeWebhook(rawBody: Uint8Array, headers: Headers, config: AppConfig): Promise<boolean> {
   if (config.stripeWebhookSecret === undefined) return false;
@@ -33,7 +34,7 @@ export const stripeWebhookRoutes = new Hono<AppEnv>().post("/", async (c) => {
   if (raw === undefined) throw new AppError("internal_error", "The webhook body was not kept by its verifier.");
   const event = JSON.parse(new TextDecoder().decode(raw)) as Stripe.Event;
   const result = await applyStripeEvent(c.env.DB, createIntegrations(c.get("config"), c.env).billing(), event);
-  if (result.outcome !== "applied" && result.outcome !== "duplicate") console.log(`stripe event ${event.id} (${event.type}): ${result.outcome}${result.reason ? ` — ${result.reason}` : ""}`);
+  if (result.outcome !== "applied" && result.outcome !== "duplicate") log.info(`stripe event ${event.id} (${event.type}): ${result.outcome}${result.reason ? ` — ${result.reason}` : ""}`);
   return c.json({ received: true, outcome: result.outcome });
 });
 

@@ -18,6 +18,7 @@ import type { CacheEntry } from "./audio-cache";
 import type { AudioLinks } from "./audio-urls";
 import type { AudioOrder } from "./orders";
 import { type AudioDelivery, audioResponseBody, type PaidAudioContext, recordFreeDelivery, refuseOnHold } from "./paid-audio";
+import { log } from "./logging";
 
 /** Stored audio is streamed in chunks of about this many seconds. */
 const STORED_CHUNK_SECONDS = 1;
@@ -41,7 +42,7 @@ function sseStream(run: (send: Send) => Promise<void>): ReadableStream<Uint8Arra
         await run(send);
       } catch (error) {
         const known = error instanceof AppError ? error : new AppError("internal_error", "Something went wrong while streaming the audio.");
-        if (!(error instanceof AppError)) console.error("streaming failed", error);
+        if (!(error instanceof AppError)) log.error("streaming failed", error);
         send("error", { code: known.code, message: known.message });
       }
       if (open) controller.close();
@@ -104,7 +105,7 @@ export async function streamAudio(ctx: PaidAudioContext, order: AudioOrder, acco
       for await (const _ of keepAlive) {
         // drained
       }
-    })().catch((error: unknown) => console.error("draining the gate's stream failed", error)),
+    })().catch((error: unknown) => log.error("draining the gate's stream failed", error)),
   );
   return sseStream(async (send) => {
     let seq = 0;

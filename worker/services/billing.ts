@@ -11,6 +11,7 @@ import { ProviderError } from "../providers/types";
 import { type CreditPackage, findPackage } from "../shared/billing";
 import { AppError } from "../shared/errors";
 import { SUPPORTED_LOCALES, type Locale } from "../shared/limits";
+import { log } from "./logging";
 
 export function requireGateway(gateway: BillingGateway | null): BillingGateway {
   if (gateway === null) throw new AppError("integration_off", "Payments are not set up on this server yet, so credits cannot be bought here.");
@@ -23,7 +24,7 @@ async function viaStripe<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (!(error instanceof ProviderError)) throw error;
-    console.error("stripe call failed:", error.detail ?? error.message);
+    log.error("stripe call failed:", error.detail ?? error.message);
     throw new AppError(error.kind === "unavailable" ? "provider_unavailable" : "provider_error", error.message);
   }
 }

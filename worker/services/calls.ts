@@ -25,6 +25,7 @@ import {
   FREE_CALL_ALLOWANCE_SECONDS,
 } from "../shared/calls";
 import { AppError } from "../shared/errors";
+import { log } from "./logging";
 
 /** SETTINGS_KV key holding the presets as JSON (an array of CallPreset); built-ins when unset or invalid. */
 export const CALL_PRESETS_KEY = "calls:presets";
@@ -75,7 +76,7 @@ export async function callPresets(settings: KVNamespace): Promise<readonly CallP
   if (stored === null) return BUILT_IN_PRESETS;
   const parsed = z.array(presetSchema).min(1).safeParse(stored);
   if (!parsed.success) {
-    console.error(`SETTINGS_KV ${CALL_PRESETS_KEY} is not a valid preset list; using the built-in presets`, parsed.error.issues.slice(0, 3));
+    log.error(`SETTINGS_KV ${CALL_PRESETS_KEY} is not a valid preset list; using the built-in presets`, parsed.error.issues.slice(0, 3));
     return BUILT_IN_PRESETS;
   }
   return parsed.data;

@@ -9,6 +9,7 @@ import { AppError } from "../shared/errors";
 import { CLONE_MAX_SECONDS, CLONE_MIN_SECONDS } from "../shared/contracts";
 import { probeAudio, ProbeError, type AudioFormat, type AudioProbe } from "./audio-probe";
 import { estimateWavPitchHz } from "./pitch";
+import { log } from "./logging";
 
 export const CLONE_INPUT_PREFIX = "clone-input/";
 /**
@@ -52,7 +53,7 @@ export async function inspectReference(bytes: Uint8Array): Promise<CloneReferenc
     try {
       pitchHz = estimateWavPitchHz(bytes);
     } catch (error) {
-      console.error("pitch analysis failed", error);
+      log.error("pitch analysis failed", error);
     }
   }
   return { sha256: await sha256Hex(bytes), format: probe.format, contentType: probe.contentType, byteSize: bytes.byteLength, durationSeconds: seconds, pitchHz };

@@ -16,6 +16,7 @@ import { AppError } from "../shared/errors";
 import { TEXT_LIMITS } from "../shared/pricing";
 import { measureText, normaliseText, stripVocalTags } from "../shared/text-metrics";
 import { PROVIDER_ERRORS, withDeadline } from "./production";
+import { log } from "./logging";
 
 const FEATURE = "enhance-text";
 const TAG = /<([\p{L} -]{1,40})>/gu;
@@ -68,7 +69,7 @@ export async function enhanceText(
   } catch (error) {
     await releaseDailyUse(db, { userId: input.userId, feature: FEATURE, day });
     if (error instanceof ProviderError) {
-      console.error(`text enhancement (${enhancer.model}) failed: ${error.kind}: ${error.detail ?? error.message}`);
+      log.error(`text enhancement (${enhancer.model}) failed: ${error.kind}: ${error.detail ?? error.message}`);
       throw new AppError(PROVIDER_ERRORS[error.kind], error.message);
     }
     throw error;

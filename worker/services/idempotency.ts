@@ -14,6 +14,7 @@ import { claimIdempotencyKey, completeIdempotencyKey, readIdempotencyKey, releas
 import { AppError } from "../shared/errors";
 import type { ApiAnswer } from "./api-answers";
 import { sha256Hex } from "./clone-references";
+import { log } from "./logging";
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 const POLL_MS = 200;
@@ -44,7 +45,7 @@ export async function idempotent(c: Context<AppEnv>, run: () => Promise<ApiAnswe
       try {
         answer = await run();
       } catch (error) {
-        await releaseIdempotencyKey(db, userId, key).catch((cause: unknown) => console.error("freeing the idempotency key failed", cause));
+        await releaseIdempotencyKey(db, userId, key).catch((cause: unknown) => log.error("freeing the idempotency key failed", cause));
         throw error;
       }
       await completeIdempotencyKey(db, userId, key, JSON.stringify(answer));

@@ -4,6 +4,7 @@
  * never a secret. The console line is one JSON object, which Workers Logs indexes by field.
  */
 import { Toucan } from "toucan-js";
+import { logLine } from "./logging";
 
 export interface ReportContext {
   request?: Request;
@@ -16,16 +17,11 @@ export interface Monitoring {
   report(error: unknown, ctx: Pick<ExecutionContext, "waitUntil">, context?: ReportContext): void;
 }
 
-/** One JSON line per log entry, with the request id when there is one. */
-export function logLine(level: "error" | "warn" | "info", message: string, fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({ level, message, ...fields });
-}
-
 export const consoleMonitoring: Monitoring = {
   report(error, _ctx, context = {}) {
     const { requestId, handler } = context;
-    const details = error instanceof Error ? { error: error.name, stack: error.stack } : { error: String(error) };
-    console.error(logLine("error", error instanceof Error ? error.message : "unexpected error", { ...(requestId !== undefined ? { requestId } : {}), ...(handler !== undefined ? { handler } : {}), ...details }));
+    const fields = { ...(requestId !== undefined ? { requestId } : {}), ...(handler !== undefined ? { handler } : {}) };
+    console.error(logLine("error", error instanceof Error ? error.message : "unexpected error", error, fields));
   },
 };
 

@@ -21,6 +21,7 @@ import type { CacheEntry } from "./audio-cache";
 import type { AudioLinks } from "./audio-urls";
 import type { AudioOrder } from "./orders";
 import type { RequestTiming } from "./timing";
+import { log } from "./logging";
 
 export interface PaidAudioContext {
   env: Env;
@@ -62,12 +63,12 @@ export async function recordFreeDelivery(ctx: PaidAudioContext, order: AudioOrde
   try {
     await enqueueJob(ctx.env.JOBS_QUEUE, { type: "history.record", id, userId: row.userId, voiceId, kind: row.kind, text, ...(style !== undefined ? { style } : {}), locale, cacheKey: row.cacheKey, entry, createdAt });
   } catch (error) {
-    console.error("queueing the history row failed; writing it before responding", error);
+    log.error("queueing the history row failed; writing it before responding", error);
     await recordAudioFile(ctx.env.DB, row);
     return id;
   }
   // Also written right after the response, so History shows it at once; the queued copy is then a no-op.
-  ctx.waitUntil(recordAudioFile(originalEnv(ctx.env).DB, row).catch((error: unknown) => console.error("writing the history row failed; the queued message writes it", error)));
+  ctx.waitUntil(recordAudioFile(originalEnv(ctx.env).DB, row).catch((error: unknown) => log.error("writing the history row failed; the queued message writes it", error)));
   return id;
 }
 

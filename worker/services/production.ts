@@ -24,6 +24,7 @@ import { audioCacheKey, type CacheEntry } from "./audio-cache";
 import { inStoredFormat } from "./mp3";
 import type { AudioOrder } from "./orders";
 import { settleProduction } from "./settlement";
+import { log } from "./logging";
 
 export interface ProductionJob {
   order: AudioOrder;
@@ -108,7 +109,7 @@ async function speak(env: Env, integrations: Integrations, order: AudioOrder, si
 
 function failureOf(error: unknown, order: AudioOrder): Failure {
   if (error instanceof ProviderError) {
-    console.error(`provider ${order.provider} (${order.kind}) failed: ${error.kind}: ${error.message}${error.detail ? ` — ${error.detail}` : ""}`);
+    log.error(`provider ${order.provider} (${order.kind}) failed: ${error.kind}: ${error.message}${error.detail ? ` — ${error.detail}` : ""}`);
     return {
       kind: "failed",
       code: PROVIDER_ERRORS[error.kind],
@@ -119,7 +120,7 @@ function failureOf(error: unknown, order: AudioOrder): Failure {
     };
   }
   if (error instanceof AppError) return { kind: "failed", code: error.code, message: error.message, shareable: false };
-  console.error(`producing ${order.kind} audio failed`, error);
+  log.error(`producing ${order.kind} audio failed`, error);
   return { kind: "failed", code: "internal_error", message: "Something went wrong while producing the audio. You have not been charged.", shareable: false };
 }
 
@@ -221,19 +222,19 @@ export async function produce(env: Env, config: AppConfig, job: ProductionJob, s
     await recordAudioFile(env.DB, { id: productionId, userId: order.userId, voiceId, kind: order.kind, text, style, locale, entry, cacheKey: storedKey, creditsUsed, reservationId: held.reservationId });
   } catch (error) {
     await giveBack();
-    console.error("keeping the produced audio failed", error);
+    log.error("keeping the produced audio failed", error);
     return { kind: "failed", code: "internal_error", message: "The audio could not be stored. You have not been charged.", shareable: false };
   }
 
   // Delivered from here on: the history row exists, so the sweep settles it if all else fails.
-  await integrations.audioCache.set(storedKey, entry).catch((error: unknown) => console.error("cache write failed", error));
+  await integrations.audioCache.set(storedKey, entry).catch((error: unknown) => log.error("cache write failed", error));
   const message = settlementMessage(order, job, held.reservationId, result, creditsUsed);
   try {
     await enqueueJob(env.JOBS_QUEUE, message);
   } catch (error) {
-    console.error("queueing the settlement failed; settling inline", error);
+    log.error("queueing the settlement failed; settling inline", error);
     const settlement = message.type === "generation.settle" ? generationSettlement(message) : cloneSettlement(message);
-    await settleProduction(env, settlement, "inline").catch((cause: unknown) => console.error("inline settlement failed; the sweep settles it", cause));
+    await settleProduction(env, settlement, "inline").catch((cause: unknown) => log.error("inline settlement failed; the sweep settles it", cause));
   }
   const difference = order.estimate - creditsUsed;
   const creditsRemaining = difference >= 0 ? held.balance + difference : Math.max(0, held.balance + difference);

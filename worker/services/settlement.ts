@@ -17,6 +17,7 @@ import { setAudioFileCost } from "../db/audio-files";
 import { reservationSettleKey, reservationState, settle } from "../db/ledger";
 import { recordUsageEvent } from "../db/usage-events";
 import { enqueueJob } from "../queues/messages";
+import { log } from "./logging";
 
 export interface ProductionSettlement {
   reservationId: string;
@@ -44,7 +45,7 @@ async function step(mode: SettlementMode, name: string, run: () => Promise<void>
     await run();
     return true;
   } catch (error) {
-    console.error(`inline settlement: ${name} failed; the 5-minute sweep finishes it`, error);
+    log.error(`inline settlement: ${name} failed; the 5-minute sweep finishes it`, error);
     return false;
   }
 }

@@ -34,6 +34,7 @@ import {
 } from "../db/billing";
 import type { BillingGateway, Stripe } from "../providers/stripe";
 import { findPackage } from "../shared/billing";
+import { log } from "./logging";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored" | "parked" | "pending";
 
@@ -268,7 +269,7 @@ export async function applyParkedEvents(db: D1Database, paymentIntentId?: string
       if (result.outcome === "duplicate") await unpark(db, (event as Stripe.Event).id);
       else applied += 1;
     } catch (error) {
-      console.error("applying a parked Stripe event failed; the sweep retries it", error);
+      log.error("applying a parked Stripe event failed; the sweep retries it", error);
     }
   }
   return applied;

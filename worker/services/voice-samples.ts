@@ -5,6 +5,7 @@
 import { AppError } from "../shared/errors";
 import type { Voice } from "../db/voices";
 import { createLocalProvider } from "../providers/local";
+import { log } from "./logging";
 
 export function sampleKey(voice: Pick<Voice, "id">): string {
   return `samples/${voice.id}.wav`;
@@ -18,7 +19,7 @@ export async function ensureVoiceSample(env: Env, voice: Voice): Promise<string>
     const result = await createLocalProvider(env.LOCAL_ENGINE).synthesize({ text, voice, locale: "en", tier: "free" });
     await env.AUDIO_BUCKET.put(key, result.audio, { httpMetadata: { contentType: result.contentType } });
   } catch (error) {
-    console.error(`sample for ${voice.id} failed`, error);
+    log.error(`sample for ${voice.id} failed`, error);
     throw new AppError("provider_unavailable", "The voice sample is not available right now.");
   }
   return key;
