@@ -10,7 +10,7 @@ import { AppError } from "../shared/errors";
 import { accountOf, enforceRateLimit, jsonBody } from "../middleware";
 import { getProfile } from "../db/profiles";
 import { createIntegrations } from "../integrations";
-import { deleteAccount, exportAccount } from "../services/account";
+import { deleteAccount, exportAccount, profileView } from "../services/account";
 
 /** Export and deletion share the token limiter (30 a minute per user): plenty for a person, a ceiling for a loop. */
 const ACCOUNT_LIMIT_PERIOD_SECONDS = 60;
@@ -20,17 +20,7 @@ export const meRoutes = new Hono<AppEnv>()
     const { userId } = c.get("identity");
     const [profile, summary] = await Promise.all([getProfile(c.env.DB, userId), accountOf(c)]);
     if (profile === null) throw new AppError("not_found", "Profile not found.");
-    const body: MeResponse = {
-      id: profile.id,
-      email: profile.email,
-      displayName: profile.display_name,
-      locale: profile.locale,
-      authProvider: profile.auth_provider,
-      createdAt: profile.created_at,
-      credits: summary.balance,
-      isPaid: summary.isPaid,
-      creditsOwed: summary.creditsOwed,
-    };
+    const body: MeResponse = profileView(profile, summary);
     return c.json(body);
   })
   .get("/export", async (c) => {

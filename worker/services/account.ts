@@ -18,13 +18,28 @@ import type { AppConfig } from "../env";
 import { accountAudioBatch, completeDeletion, deletionStateOf, hasChargingSubscription, hasWorkInFlight, readExportRows, startDeletion } from "../db/account";
 import { accountSummary } from "../db/credits";
 import { forgetAccount, getProfile } from "../db/profiles";
-import { ACCOUNT_EXPORT_VERSION, type AccountExport, type ApiKeyScope, audioFormatOf, DELETE_ACCOUNT_CONFIRMATION_WITHOUT_EMAIL, type DeleteAccountResponse } from "../shared/contracts";
+import { ACCOUNT_EXPORT_VERSION, type AccountExport, type MeResponse, type ApiKeyScope, audioFormatOf, DELETE_ACCOUNT_CONFIRMATION_WITHOUT_EMAIL, type DeleteAccountResponse } from "../shared/contracts";
 import { AppError } from "../shared/errors";
 import type { AudioCache } from "./audio-cache";
 import { PURGE_BATCH_FIXED_OPERATIONS, PURGE_OPERATIONS_PER_ROW, purgeAudioBatch } from "./audio-purge";
 import { AUDIO_URL_TTL_SECONDS, audioLinks } from "./audio-urls";
 import { CLONE_INPUT_PREFIX } from "./clone-references";
 import { VOICE_REFERENCE_PREFIX } from "./saved-voices";
+
+/** The profile with its balance and plan, as `GET /api/me` answers it and the export holds it. */
+export function profileView(profile: NonNullable<Awaited<ReturnType<typeof getProfile>>>, summary: { balance: number; isPaid: boolean; creditsOwed: number }): MeResponse {
+  return {
+    id: profile.id,
+    email: profile.email,
+    displayName: profile.display_name,
+    locale: profile.locale,
+    authProvider: profile.auth_provider,
+    createdAt: profile.created_at,
+    credits: summary.balance,
+    isPaid: summary.isPaid,
+    creditsOwed: summary.creditsOwed,
+  };
+}
 
 export async function exportAccount(env: Env, config: AppConfig, userId: string, origin: string, now = new Date()): Promise<AccountExport> {
   const [profile, summary, rows] = await Promise.all([getProfile(env.DB, userId), accountSummary(env.DB, userId), readExportRows(env.DB, userId)]);
@@ -56,17 +71,7 @@ export async function exportAccount(env: Env, config: AppConfig, userId: string,
     exportVersion: ACCOUNT_EXPORT_VERSION,
     exportedAt: now.toISOString(),
     linksExpireAt: new Date((Math.floor(now.getTime() / 1000) + AUDIO_URL_TTL_SECONDS) * 1000).toISOString(),
-    profile: {
-      id: profile.id,
-      email: profile.email,
-      displayName: profile.display_name,
-      locale: profile.locale,
-      authProvider: profile.auth_provider,
-      createdAt: profile.created_at,
-      credits: summary.balance,
-      isPaid: summary.isPaid,
-      creditsOwed: summary.creditsOwed,
-    },
+    profile: profileView(profile, summary),
     ledger: rows.ledger.map((row) => ({
       id: row.id,
       type: row.type as AccountExport["ledger"][number]["type"],
