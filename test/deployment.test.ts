@@ -82,7 +82,7 @@ describe("security headers", () => {
     common(page.headers);
     const policy = page.headers.get("content-security-policy") ?? "";
     expect(policy).toContain("script-src 'self'");
-    expect(policy).toContain("connect-src 'self' https: wss:");
+    expect(policy).toContain("connect-src 'self' https: wss: http: ws: blob: data:");
     expect(policy).not.toContain("unsafe-eval");
   });
 });

@@ -4,9 +4,10 @@
  * before the Worker runs (a `_headers` file, written into dist/spa by vite.config.ts from
  * `assetHeadersFile`). The SPA's content security policy allows what the pages need: scripts and
  * styles from the origin only (React style attributes need inline styles), audio and downloads
- * from blob: URLs, and connections to any HTTPS/WSS host, because the Supabase project and the
- * LiveKit server are deployment configuration a static file cannot know (scripts stay locked to
- * the origin, which is what stops injected code). Stripe Checkout and the portal are top-level
+ * from blob: URLs, and connections to any host (and to the page's own blob: recordings), because
+ * the Supabase project and the LiveKit server are deployment configuration a static file cannot
+ * know, and a local LiveKit speaks plain ws:/http: (on an https page the browser blocks those as
+ * mixed content anyway). Scripts stay locked to the origin, which is what stops injected code. Stripe Checkout and the portal are top-level
  * navigations, which CSP does not restrict. No page may be framed.
  */
 const COMMON: Readonly<Record<string, string>> = {
@@ -25,7 +26,7 @@ const SPA_POLICY = [
   "img-src 'self' data: blob:",
   "media-src 'self' data: blob:",
   "font-src 'self' data:",
-  "connect-src 'self' https: wss:",
+  "connect-src 'self' https: wss: http: ws: blob: data:",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
