@@ -414,6 +414,27 @@ describe("DELETE /api/me", () => {
     expect(await count("SELECT COUNT(*) AS n FROM credit_transactions WHERE user_id = ?1", user.userId)).toBe(ledger);
   });
 
+  it("a deletion the user stopped asking about is finished by the 5-minute sweep after 15 minutes", async () => {
+    const user = await newUser({ prefix: "abandoned" });
+    const id = (await generate(user.token, tenWords(uniqueTag()))).body.id;
+    const object = (await cacheKeyOf(id)).storage_key;
+    await settled(user.userId);
+    // Begun (confirmed), then left after one small step: the tab was closed.
+    const config = readConfig(env);
+    const first = await deleteAccount(env, config, kvAudioCache(env.CACHE_KV), user.userId, user.email, { batchSize: 1, timeBudgetMs: 0, maxOperations: 8 + 3 + 4 + 6 + 3 });
+    expect(first.status).toBe("in_progress");
+    const sweep = async (minutesLater: number) => {
+      const { finishAbandonedDeletions } = await import("../worker/cron/sweep");
+      return finishAbandonedDeletions(env, new Date(Date.now() + minutesLater * 60_000));
+    };
+    expect(await sweep(5)).toEqual({ continuedDeletions: 0, finishedDeletions: 0 });
+    expect(await sweep(16)).toEqual({ continuedDeletions: 1, finishedDeletions: 1 });
+    expect(await env.AUDIO_BUCKET.head(object)).toBeNull();
+    expect(await count("SELECT COUNT(*) AS n FROM profiles WHERE id = ?1 AND deleted_at IS NOT NULL AND email = ''", user.userId)).toBe(1);
+    expect((await callJson("/api/me", authorized(user.token))).status).toBe(401);
+    expect(await sweep(16)).toEqual({ continuedDeletions: 0, finishedDeletions: 0 });
+  });
+
   it("the same identity cannot sign in again, gets no second welcome grant, and nothing can be written under the account any more", async () => {
     const user = await newUser({ prefix: "again" });
     expect((await deleteUntilDone(user.token, user.email)).status).toBe(200);

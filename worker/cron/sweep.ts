@@ -10,7 +10,8 @@
  * rest. Then the clone-reference backstop (./clone-inputs.ts), and Stripe refund/dispute events
  * parked for a payment that has since been granted (services/stripe-events.ts), then calls: pending
  * sessions nobody joined are ended, and quiet active ones are reconciled by their CallMeter.
- * Last, public-API Idempotency-Keys past their 24 hours are deleted (db/idempotency.ts).
+ * Then public-API Idempotency-Keys past their 24 hours are deleted (db/idempotency.ts), and one
+ * account deletion left half-way for 15 minutes is carried on (services/account.ts).
  */
 import { findAudioByReservation } from "../db/audio-files";
 import { listIncompleteSettlements, listOpenReservations, refund, reservationRefundKey } from "../db/ledger";
@@ -20,6 +21,10 @@ import { countCharacters } from "../shared/text-metrics";
 import { purgeStaleCloneInputs } from "./clone-inputs";
 import { expirePendingCalls, quietActiveCalls } from "../db/calls";
 import { purgeExpiredIdempotencyKeys } from "../db/idempotency";
+import { abandonedDeletions } from "../db/account";
+import { readConfig } from "../env";
+import { createIntegrations } from "../integrations";
+import { continueDeletion } from "../services/account";
 import { log } from "../services/logging";
 
 /** A call token is valid for 5 minutes: a session still pending after this was never joined. */
@@ -112,6 +117,19 @@ export async function repairIncompleteSettlements(env: Env, now: Date): Promise<
   return { repaired };
 }
 
+/** A deletion nobody asked about for this long was left half-way (the tab closed): the sweep goes on with it. */
+export const ABANDONED_DELETION_MINUTES = 15;
+/** One account per run, within a share of the invocation's 1,000 operations the rest of the sweep leaves. */
+const ABANDONED_DELETION_OPTIONS = { batchSize: 100, timeBudgetMs: 10_000, maxOperations: 400 };
+
+export async function finishAbandonedDeletions(env: Env, now: Date): Promise<{ continuedDeletions: number; finishedDeletions: number }> {
+  const [userId] = await abandonedDeletions(env.DB, new Date(now.getTime() - ABANDONED_DELETION_MINUTES * 60_000).toISOString(), 1);
+  if (userId === undefined) return { continuedDeletions: 0, finishedDeletions: 0 };
+  const config = readConfig(env);
+  const outcome = await continueDeletion(env, config, createIntegrations(config, env).audioCache, userId, ABANDONED_DELETION_OPTIONS);
+  return { continuedDeletions: 1, finishedDeletions: outcome.status === "deleted" ? 1 : 0 };
+}
+
 /** The 5-minute job. */
 export async function runSweep(
   env: Env,
@@ -126,6 +144,8 @@ export async function runSweep(
   expiredCalls: number;
   reconciledCalls: number;
   expiredIdempotencyKeys: number;
+  continuedDeletions: number;
+  finishedDeletions: number;
 }> {
   return {
     ...(await sweepOrphanedReservations(env, now)),
@@ -136,5 +156,6 @@ export async function runSweep(
     ...(await sweepCalls(env, now)),
     // Idempotency-Keys of the public API are kept 24 hours.
     expiredIdempotencyKeys: await purgeExpiredIdempotencyKeys(env.DB),
+    ...(await finishAbandonedDeletions(env, now)),
   };
 }

@@ -152,6 +152,15 @@ export async function startDeletion(db: D1Database, userId: string): Promise<voi
   ]);
 }
 
+/** Deletions asked for before `startedBefore` and not finished (the user stopped asking): the sweep finishes them. */
+export async function abandonedDeletions(db: D1Database, startedBefore: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .prepare("SELECT id FROM profiles WHERE deletion_started_at IS NOT NULL AND deleted_at IS NULL AND deletion_started_at < ?1 ORDER BY deletion_started_at LIMIT ?2")
+    .bind(startedBefore, limit)
+    .all<{ id: string }>();
+  return rows.results.map((row) => row.id);
+}
+
 /** The next rows of the user's audio (live and soft-deleted alike), oldest first. */
 export async function accountAudioBatch(db: D1Database, userId: string, limit: number): Promise<{ id: string; storage_key: string; cache_key: string }[]> {
   const rows = await db.prepare("SELECT id, storage_key, cache_key FROM audio_files WHERE user_id = ?1 ORDER BY created_at, id LIMIT ?2").bind(userId, limit).all<{ id: string; storage_key: string; cache_key: string }>();

@@ -208,19 +208,26 @@ export function confirmsDeletion(accountEmail: string, confirm: string): boolean
 
 export async function deleteAccount(env: Env, config: AppConfig, audioCache: AudioCache, userId: string, confirm: string, options: DeletionOptions = DELETION_DEFAULTS): Promise<DeleteAccountResponse> {
   const started = Date.now();
-  const removed: Removed = { audioFiles: 0, audioObjects: 0, keptSharedObjects: 0, cacheEntries: 0, references: 0 };
   const state = await deletionStateOf(env.DB, userId);
   if (state === null) throw new AppError("not_found", "Profile not found.");
-  if (state.deletedAt !== null) return { status: "deleted", removed };
+  if (state.deletedAt !== null) return { status: "deleted", removed: { audioFiles: 0, audioObjects: 0, keptSharedObjects: 0, cacheEntries: 0, references: 0 } };
   if (!confirmsDeletion(state.email, confirm)) {
     throw new AppError("validation_failed", "confirm: type the email address of this account exactly to confirm the deletion.", { field: "confirm" });
   }
   if (state.deletionStartedAt === null && (await hasChargingSubscription(env.DB, userId))) {
     throw new AppError("conflict", "Cancel your subscription first (Credits → Manage billing); then delete the account.", { field: "subscription" });
   }
-  const budget = { operations: 3 };
   await startDeletion(env.DB, userId);
+  return continueDeletion(env, config, audioCache, userId, options, started);
+}
 
+/**
+ * The work of a deletion already asked for and confirmed: the user's next request, or the sweep
+ * for a deletion left half-way (cron/sweep.ts `finishAbandonedDeletions`). Bounded like the rest.
+ */
+export async function continueDeletion(env: Env, config: AppConfig, audioCache: AudioCache, userId: string, options: DeletionOptions = DELETION_DEFAULTS, started = Date.now()): Promise<DeleteAccountResponse> {
+  const removed: Removed = { audioFiles: 0, audioObjects: 0, keptSharedObjects: 0, cacheEntries: 0, references: 0 };
+  const budget = { operations: 3 };
   removed.references += await deletePrefixes(env.AUDIO_BUCKET, userId, budget);
   for (;;) {
     const limit = Math.min(options.batchSize, Math.floor((options.maxOperations - COMPLETION_OPERATIONS - budget.operations - PURGE_BATCH_FIXED_OPERATIONS) / PURGE_OPERATIONS_PER_ROW));
