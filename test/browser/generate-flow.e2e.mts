@@ -212,7 +212,8 @@ describe("progress and cancel", () => {
 
 describe("history pagination", () => {
   it("shows ten items, then the rest after “Show more”", async () => {
-    const email = "e2e-pages@example.com";
+    // A fresh account per attempt, so a retry does not see the first attempt's twelve as well.
+    const email = `e2e-pages-${Date.now()}@example.com`;
     await generateViaApi(
       email,
       "gemini-puck",
@@ -221,6 +222,8 @@ describe("history pagination", () => {
     const { context: other, page: tab } = await openPage(browser(), { signedInAs: email });
     await tab.goto("/en/dashboard/history");
     const items = tab.getByTestId("history-item");
+    // The page's chunk and its first page of history load after the navigation (expect.poll gives up after a second).
+    await items.first().waitFor();
     await expect.poll(() => items.count()).toBe(10);
     expect(await items.first().textContent()).toContain("History entry number 12.");
     await tab.getByRole("button", { name: "Show more" }).click();
