@@ -3,7 +3,7 @@
 // (the recording leaves R2 with the voice), the 20-voice limit, and the voice list's catalogue
 // samples and language filter.
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_SAVED_VOICES } from "../worker/shared/limits";
 import type { SavedVoice, Voice } from "../worker/shared/contracts";
 import { voiceReferenceKey } from "../worker/services/saved-voices";
@@ -76,6 +76,15 @@ describe("saving a cloned voice", () => {
     expect((await generate(alice.token, { text, voice: saved.body.id })).body).toMatchObject({ creditsUsed: 0, cached: true });
     const asMp3 = await generate(alice.token, { text, voice: saved.body.id, format: "mp3" });
     expect(asMp3.body).toMatchObject({ creditsUsed: 660, format: "mp3" });
+  });
+
+  it("is looked up once per request, though the request is prepared for both plans", async () => {
+    const user = await newUser({ prefix: "voices" });
+    const saved = await save(user.token, { name: `Once ${uniqueTag()}` });
+    const prepare = vi.spyOn(env.DB, "prepare");
+    expect((await generate(user.token, { text: tenWords(uniqueTag()), voice: saved.body.name })).status).toBe(200);
+    const lookups = prepare.mock.calls.filter(([sql]) => /FROM voices WHERE owner_user_id = \?1 AND is_active = 1 AND \(id = \?2 OR name = \?2\)/.test(sql));
+    expect(lookups).toHaveLength(1);
   });
 
   it("takes no style, seed or temperature, and speaks only the language it was cloned in", async () => {

@@ -41,15 +41,29 @@ export interface Requester {
   modelTier?: Tier;
 }
 
-export async function prepareGeneration(input: GenerateVoiceRequest, requester: Requester, integrations: Integrations, db: D1Database): Promise<PreparedGeneration> {
+/** The voice a request names: the catalogue first (cached in the isolate), then the user's own saved voices (one query). */
+export type ResolvedVoice = { kind: "catalogue"; voice: Voice } | { kind: "saved"; saved: SavedVoiceRecord };
+
+export async function resolveVoice(db: D1Database, userId: string, idOrName: string): Promise<ResolvedVoice> {
+  const voice = await findVoice(db, idOrName, "tts");
+  if (voice !== null) return { kind: "catalogue", voice };
+  const saved = await findSavedVoice(db, userId, idOrName);
+  if (saved === null) throw new AppError("voice_not_found", `There is no voice called "${idOrName}".`, { field: "voice" });
+  return { kind: "saved", saved };
+}
+
+/** `resolved`: the voice already looked up (prepareForAccount prepares for both plans from one lookup). */
+export async function prepareGeneration(
+  input: GenerateVoiceRequest,
+  requester: Requester,
+  integrations: Integrations,
+  db: D1Database,
+  resolved: Promise<ResolvedVoice> = resolveVoice(db, requester.userId, input.voice),
+): Promise<PreparedGeneration> {
   const { tier } = requester;
-  // The catalogue first (cached in the isolate), then the user's own saved voices.
-  const voice = await findVoice(db, input.voice, "tts");
-  if (voice === null) {
-    const saved = await findSavedVoice(db, requester.userId, input.voice);
-    if (saved === null) throw new AppError("voice_not_found", `There is no voice called "${input.voice}".`, { field: "voice" });
-    return prepareSavedVoice(input, saved, integrations);
-  }
+  const found = await resolved;
+  if (found.kind === "saved") return prepareSavedVoice(input, found.saved, integrations);
+  const { voice } = found;
   const locale = input.locale ?? (voice.language === "multi" ? "en" : voice.language);
   if (!isSpeechLanguage(locale)) throw new AppError("validation_failed", `locale: "${locale}" is not a language our voices speak.`, { field: "locale" });
   const text = normaliseText(input.text).trim();
@@ -166,8 +180,11 @@ export async function prepareForAccount(
   lookup: (cacheKey: string) => Promise<CacheEntry | null>,
 ): Promise<PreparedForAccount> {
   const lookups = new Map<string, Promise<CacheEntry | null>>();
+  // One voice lookup for both plans: a saved voice is a D1 query, which must not run twice.
+  const resolved = resolveVoice(db, requester.userId, input.voice);
+  resolved.catch(() => {}); // reported by the chosen plan's preparation
   const attempt = (tier: Tier) =>
-    prepareGeneration(input, { ...requester, tier }, integrations, db).then(
+    prepareGeneration(input, { ...requester, tier }, integrations, db, resolved).then(
       (prepared) => {
         const key = prepared.order.cacheKey;
         if (!lookups.has(key)) {
