@@ -2,7 +2,7 @@
 // key, revoked and expired keys refused at once, scopes enforced per route, managed only with a
 // dashboard session, the 10-key limit, the per-key rate limit, and the plan checked on every call.
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { grant } from "../worker/db/ledger";
 import type { ApiKeyListResponse, CreatedApiKey } from "../worker/shared/contracts";
 import { MAX_ACTIVE_API_KEYS } from "../worker/shared/limits";
@@ -46,6 +46,10 @@ describe("API keys", () => {
     expect(me.body).toMatchObject({ id: user.userId, credits: 10_000 });
     const used = await callJson<ApiKeyListResponse>("/api/keys", authorized(user.token));
     expect(used.body.keys[0]?.lastUsedAt).not.toBeNull();
+    // Further use within the minute writes nothing: the request that read the key saw it was fresh.
+    const prepare = vi.spyOn(env.DB, "prepare");
+    expect((await call("/api/v1/me", withKey(created.body.key))).status).toBe(200);
+    expect(prepare.mock.calls.filter(([sql]) => sql.startsWith("UPDATE api_keys SET last_used_at"))).toEqual([]);
   });
 
   it("default to every scope; x-api-key works as well as the bearer header", async () => {

@@ -19,7 +19,7 @@ import type { Hono, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "./context";
 import { originalEnv, type AppConfig } from "./env";
-import { touchApiKey } from "./db/api-keys";
+import { API_KEY_TOUCH_INTERVAL_MS, touchApiKey } from "./db/api-keys";
 import { enforceRateLimit, requireUser } from "./middleware";
 import { presentedKey, verifyApiKey } from "./services/api-keys";
 import type { ApiKeyScope } from "./shared/contracts";
@@ -99,7 +99,10 @@ function requireApiKey(scope: ApiKeyScope | null): MiddlewareHandler<AppEnv> {
     if (scope !== null && !key.scopes.includes(scope)) throw new AppError("insufficient_scope", `This API key does not have the "${scope}" scope.`);
     c.set("identity", owner);
     c.set("apiKeyId", key.id);
-    c.executionCtx.waitUntil(touchApiKey(originalEnv(c.env).DB, key.id).catch((error: unknown) => log.error("recording the API key's last use failed", error)));
+    // The key's row was just read: only a use not recorded in the last minute costs a write.
+    if (key.lastUsedAt === null || Date.now() - Date.parse(key.lastUsedAt) >= API_KEY_TOUCH_INTERVAL_MS) {
+      c.executionCtx.waitUntil(touchApiKey(originalEnv(c.env).DB, key.id).catch((error: unknown) => log.error("recording the API key's last use failed", error)));
+    }
     await next();
   });
 }

@@ -79,7 +79,13 @@ export async function revokeApiKey(db: D1Database, userId: string, id: string): 
   return result.meta.changes === 1;
 }
 
-/** Records use at most once a minute per key, so a busy key does not write on every request. */
+/** How often a key's last use is written (the list shows it to the minute). */
+export const API_KEY_TOUCH_INTERVAL_MS = 60_000;
+
+/** Records use at most once a minute per key, so a busy key does not write on every request (the caller skips a fresh one; this guards races). */
 export async function touchApiKey(db: D1Database, id: string): Promise<void> {
-  await db.prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-60 seconds'))`).bind(id).run();
+  await db
+    .prepare(`UPDATE api_keys SET last_used_at = ${NOW} WHERE id = ?1 AND (last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${API_KEY_TOUCH_INTERVAL_MS / 1000} seconds'))`)
+    .bind(id)
+    .run();
 }
