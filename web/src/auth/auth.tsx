@@ -7,7 +7,6 @@
  * which sends them to the sign-in page and back to where they were afterwards.
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
-import { useQueryClient } from "@tanstack/react-query";
 import type { SupabaseClient } from "@supabase/supabase-js";
 import type { AuthConfigResponse } from "../../../worker/shared/contracts";
 import { api, configureAuth } from "../api/client";
@@ -67,15 +66,33 @@ function writeLocalSession(session: LocalSession | null): void {
   }
 }
 
-export function AuthProvider({ children }: { children: ReactNode }) {
-  const queryClient = useQueryClient();
+/**
+ * `deferStoredSession`: a pre-rendered page is being hydrated, so the first render must be the
+ * signed-out one the build rendered; the stored session is read right after.
+ */
+const signedOutListeners = new Set<() => void>();
+
+/**
+ * Runs `listener` after every sign-out (the dashboard's query cache drops the user's data). The
+ * cache lives with the signed-in pages' code, so this module does not load TanStack Query.
+ */
+export function onSignedOut(listener: () => void): () => void {
+  signedOutListeners.add(listener);
+  return () => signedOutListeners.delete(listener);
+}
+
+export function AuthProvider({ children, deferStoredSession = false }: { children: ReactNode; deferStoredSession?: boolean }) {
   const [mode, setMode] = useState<AuthMode | null>(null);
   const [configError, setConfigError] = useState<unknown>(null);
-  const [localSession, setLocalSession] = useState<LocalSession | null>(readLocalSession);
+  const [localSession, setLocalSession] = useState<LocalSession | null>(() => (deferStoredSession ? null : readLocalSession()));
   const [supabaseEmail, setSupabaseEmail] = useState<string | null>(null);
   const [supabaseReady, setSupabaseReady] = useState(false);
   const [signOutReason, setSignOutReason] = useState<SignOutReason | null>(null);
   const supabaseRef = useRef<SupabaseClient | null>(null);
+
+  useEffect(() => {
+    if (deferStoredSession) setLocalSession(readLocalSession());
+  }, [deferStoredSession]);
 
   useEffect(() => {
     let current = true;
@@ -110,20 +127,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, []);
 
-  const signOut = useCallback(
-    async (reason: SignOutReason = "user") => {
-      setSignOutReason(reason);
-      writeLocalSession(null);
-      setLocalSession(null);
-      const client = supabaseRef.current;
-      if (client !== null) {
-        await client.auth.signOut().catch(() => undefined);
-        setSupabaseEmail(null);
-      }
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== "voices" && query.queryKey[0] !== "auth-config" });
-    },
-    [queryClient],
-  );
+  const signOut = useCallback(async (reason: SignOutReason = "user") => {
+    setSignOutReason(reason);
+    writeLocalSession(null);
+    setLocalSession(null);
+    const client = supabaseRef.current;
+    if (client !== null) {
+      await client.auth.signOut().catch(() => undefined);
+      setSupabaseEmail(null);
+    }
+    for (const listener of signedOutListeners) listener();
+  }, []);
 
   const signOutRef = useRef(signOut);
   signOutRef.current = signOut;

@@ -5,7 +5,7 @@
  * Native radio groups and labelled inputs; the page owns the state.
  */
 import { useId } from "react";
-import { Link } from "react-router";
+import { Link } from "../router";
 import type { CallModel, CallPreset } from "../../../worker/shared/calls";
 import type { Voice } from "../../../worker/shared/contracts";
 import { useI18n } from "../i18n/i18n";

@@ -4,7 +4,7 @@
  * the language code on phones and the language's own name from `sm` up.
  */
 import { useId } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { useLocation, useNavigate } from "../router";
 import { useI18n } from "../i18n/i18n";
 import { LOCALE_NAMES, LOCALES, isLocale, switchLocalePath } from "../i18n/routing";
 import { ChevronDownIcon, GlobeIcon } from "./icons";

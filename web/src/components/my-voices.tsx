@@ -7,7 +7,7 @@
  * voice pickers (refreshSavedVoices).
  */
 import { useId, useState } from "react";
-import { useNavigate } from "react-router";
+import { useNavigate } from "../router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SavedVoice } from "../../../worker/shared/contracts";
 import { accountApi } from "../api/account";

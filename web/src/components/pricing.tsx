@@ -1,13 +1,17 @@
 /**
  * The credit packages as price cards, from the server's one package list (worker/shared/billing.ts):
  * top-ups and monthly subscriptions, each with its price, credits and credits per dollar. The
- * landing shows them with a sign-in link; the Credits page with Buy buttons (disabled, with the
- * reason, when payments are not set up).
+ * public pages (landing, pricing) show them with a sign-in link, from the bundled list so they are
+ * in the pre-rendered HTML; the Credits page with Buy buttons (disabled, with the reason, when
+ * payments are not set up).
  */
 import type { ReactNode } from "react";
-import { type CreditPackage, SUBSCRIPTION_BONUS_PERCENT } from "../../../worker/shared/billing";
+import { CREDIT_PACKAGES, type CreditPackage, SUBSCRIPTION_BONUS_PERCENT } from "../../../worker/shared/billing";
+import { useAuth } from "../auth/auth";
 import { useI18n } from "../i18n/i18n";
-import { Badge } from "./ui";
+import { localizePath } from "../i18n/routing";
+import { Link } from "../router";
+import { Badge, buttonClass } from "./ui";
 
 export function formatPrice(pkg: Pick<CreditPackage, "priceCents" | "currency">, locale: string): string {
   return new Intl.NumberFormat(locale, { style: "currency", currency: pkg.currency.toUpperCase(), minimumFractionDigits: pkg.priceCents % 100 === 0 ? 0 : 2 }).format(pkg.priceCents / 100);
@@ -51,5 +55,23 @@ export function PackageGrid({ packages, action }: { packages: readonly CreditPac
         </section>
       ))}
     </div>
+  );
+}
+
+/** The packages on a public page: each links to sign-in, or to the Credits page once signed in. */
+export function PublicPackages() {
+  const { t, locale } = useI18n();
+  const { status } = useAuth();
+  const signedIn = status === "signed-in";
+  const buyPath = signedIn ? `${localizePath(locale, "/dashboard/credits")}#buy` : localizePath(locale, "/sign-in");
+  return (
+    <PackageGrid
+      packages={CREDIT_PACKAGES}
+      action={(pkg) => (
+        <Link to={buyPath} className={buttonClass(pkg.kind === "subscription" ? "secondary" : "primary", "md", "w-full")}>
+          {signedIn ? (pkg.kind === "subscription" ? t("pricing.subscribe") : t("pricing.buy")) : t("pricing.signInToBuy")}
+        </Link>
+      )}
+    />
   );
 }

@@ -15,7 +15,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { GenerateVoiceResponse } from "../../../worker/shared/contracts";
-import { Link } from "react-router";
+import { Link } from "../router";
 import type { UserFacingError } from "../api/error-messages";
 import { useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";

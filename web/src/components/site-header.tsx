@@ -1,5 +1,5 @@
 /** Header of the public pages (landing, sign-in): brand, language switcher, sign-in or dashboard. */
-import { Link } from "react-router";
+import { Link } from "../router";
 import { useAuth } from "../auth/auth";
 import { useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";

@@ -1,67 +1,96 @@
 /**
- * React side of the translator. Each language's messages are their own chunk, loaded when the
- * URL asks for that language; while a switch loads, the previous language stays on screen.
+ * React side of the translator. Each language's messages come in two chunks: the public pages'
+ * (messages/public/, loaded with any page) and the rest (messages/app/, loaded with the first
+ * signed-in page, sign-in or the API docs, under <AllMessages>). While a language loads, the
+ * previous one stays on screen.
  */
-import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
+import { createContext, use, useContext, useEffect, type ReactNode } from "react";
 import type { Messages } from "./messages/en";
 import { LOCALE_STORAGE_KEY, type Locale } from "./routing";
 import { createTranslator, type Translator } from "./translate";
 
-const loaders: Record<Locale, () => Promise<{ default: Messages }>> = {
-  en: () => import("./messages/en"),
-  es: () => import("./messages/es"),
-  de: () => import("./messages/de"),
-  da: () => import("./messages/da"),
-  it: () => import("./messages/it"),
-  fr: () => import("./messages/fr"),
+type Part = Record<string, string>;
+
+const publicLoaders: Record<Locale, () => Promise<{ default: Part }>> = {
+  en: () => import("./messages/public/en"),
+  es: () => import("./messages/public/es"),
+  de: () => import("./messages/public/de"),
+  da: () => import("./messages/public/da"),
+  it: () => import("./messages/public/it"),
+  fr: () => import("./messages/public/fr"),
 };
 
-const loaded = new Map<Locale, Translator>();
+const appLoaders: Record<Locale, () => Promise<{ default: Part }>> = {
+  en: () => import("./messages/app/en"),
+  es: () => import("./messages/app/es"),
+  de: () => import("./messages/app/de"),
+  da: () => import("./messages/app/da"),
+  it: () => import("./messages/app/it"),
+  fr: () => import("./messages/app/fr"),
+};
 
-async function loadTranslator(locale: Locale): Promise<Translator> {
-  const cached = loaded.get(locale);
-  if (cached !== undefined) return cached;
-  const { default: messages } = await loaders[locale]();
-  const translator = createTranslator(locale, messages);
-  loaded.set(locale, translator);
-  return translator;
+export type MessageScope = "public" | "all";
+
+const loaded = new Map<string, Translator>();
+const loading = new Map<string, Promise<Translator>>();
+
+/**
+ * One promise per language and scope (React's `use` needs the same one on every render until it
+ * settles). The public scope's translator has only the public pages' keys.
+ */
+export function loadTranslator(locale: Locale, scope: MessageScope = "public"): Promise<Translator> {
+  const key = `${locale}:${scope}`;
+  let pending = loading.get(key);
+  if (pending === undefined) {
+    const parts = scope === "public" ? [publicLoaders[locale]()] : [publicLoaders[locale](), appLoaders[locale]()];
+    pending = Promise.all(parts).then((modules) => {
+      const messages = Object.assign({}, ...modules.map((module) => module.default)) as Messages;
+      const translator = createTranslator(locale, messages);
+      loaded.set(key, translator);
+      return translator;
+    });
+    // A failed load (offline, or a deploy replaced the chunk) is tried again on the next render.
+    pending.catch(() => loading.delete(key));
+    loading.set(key, pending);
+  }
+  return pending;
+}
+
+function useTranslatorFor(locale: Locale, scope: MessageScope): Translator {
+  return loaded.get(`${locale}:${scope}`) ?? use(loadTranslator(locale, scope));
 }
 
 /** Starts loading a language's messages early (e.g. in parallel with the first page's chunk). */
-export function preloadLocale(locale: Locale): void {
-  void loadTranslator(locale).catch(() => undefined);
+export function preloadLocale(locale: Locale, scope: MessageScope = "public"): void {
+  void loadTranslator(locale, scope).catch(() => undefined);
 }
 
 const I18nContext = createContext<Translator | null>(null);
 
+/**
+ * Provides the language's translator. Until its messages have loaded it suspends: the router's
+ * transition keeps the previous language on screen during a switch, and hydration keeps the
+ * pre-rendered HTML.
+ */
 export function I18nProvider({ locale, children }: { locale: Locale; children: ReactNode }) {
-  const [translator, setTranslator] = useState<Translator | null>(() => loaded.get(locale) ?? null);
+  const translator = useTranslatorFor(locale, "public");
 
   useEffect(() => {
-    let current = true;
-    loadTranslator(locale)
-      .then((next) => {
-        if (current) setTranslator(next);
-      })
-      .catch((error: unknown) => console.error("Could not load the translations", error));
     try {
       localStorage.setItem(LOCALE_STORAGE_KEY, locale);
     } catch {
       // Private mode: the choice simply isn't remembered.
     }
-    return () => {
-      current = false;
-    };
-  }, [locale]);
+    document.documentElement.lang = translator.locale;
+    document.documentElement.dataset.i18nReady = translator.locale;
+  }, [locale, translator]);
 
-  useEffect(() => {
-    if (translator !== null) {
-      document.documentElement.lang = translator.locale;
-      document.documentElement.dataset.i18nReady = translator.locale;
-    }
-  }, [translator]);
+  return <I18nContext value={translator}>{children}</I18nContext>;
+}
 
-  if (translator === null) return <div className="min-h-dvh" aria-busy="true" />;
+/** Every message of the current language for what it wraps (suspends until they have loaded). */
+export function AllMessages({ children }: { children: ReactNode }) {
+  const translator = useTranslatorFor(useI18n().locale, "all");
   return <I18nContext value={translator}>{children}</I18nContext>;
 }
 

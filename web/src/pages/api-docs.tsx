@@ -6,7 +6,7 @@
  * Prose is translated; code stays code.
  */
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "../router";
 import { useVoices } from "../api/queries";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";

@@ -3,7 +3,7 @@
  * itself; this page waits for the session, then goes to `?next=`.
  */
 import { useEffect, useState } from "react";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "../router";
 import { useAuth } from "../auth/auth";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";
 import { localizePath, safeNextPath } from "../i18n/routing";

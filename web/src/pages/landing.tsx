@@ -1,19 +1,23 @@
 /** Landing page: what SexyVoice does, voices to listen to, prices, and the way in. */
-import { Link } from "react-router";
+import { Link } from "../router";
 import type { Voice } from "../../../worker/shared/contracts";
-import { usePackages, useVoices } from "../api/queries";
+import { api } from "../api/client";
+import { usePublicData } from "../api/public-data";
 import { useAuth } from "../auth/auth";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
 import { ArrowRightIcon, BoltIcon, CoinsIcon, DownloadIcon, GlobeIcon, MicIcon, WaveIcon } from "../components/icons";
-import { PackageGrid } from "../components/pricing";
+import { PublicPackages } from "../components/pricing";
 import { SampleButton } from "../components/sample-player";
-import { Brand, SiteHeader } from "../components/site-header";
-import { LanguageSwitcher } from "../components/language-switcher";
+import { SiteFooter } from "../components/site-footer";
+import { SiteHeader } from "../components/site-header";
 import { buttonClass } from "../components/ui";
 import { displayVoiceName, genderLabel, languageName, voiceTrait } from "../lib/voices";
 
 const FEATURED = ["gemini-zephyr", "gemini-puck", "gemini-kore", "gemini-charon", "gemini-aoede", "gemini-fenrir", "orpheus-tara", "orpheus-leo"];
+
+/** The public catalogue (what is advertised, whoever is signed in). */
+const loadCatalogue = () => api.voices({ feature: "tts" }, { withToken: false });
 
 const HERO_BARS = [28, 46, 70, 38, 88, 54, 96, 62, 40, 74, 100, 58, 82, 44, 66, 92, 50, 72, 36, 60, 84, 48, 30, 56];
 
@@ -74,13 +78,10 @@ export default function Landing() {
   const { t, locale } = i18n;
   const { status } = useAuth();
   useDocumentTitle(t("landing.documentTitle"));
-  const voices = useVoices();
-  const packages = usePackages();
-  const buyPath = status === "signed-in" ? `${localizePath(locale, "/dashboard/credits")}#buy` : localizePath(locale, "/sign-in");
+  const voices = usePublicData("voices:tts", loadCatalogue);
   const featured = FEATURED.map((id) => voices.data?.voices.find((voice) => voice.id === id)).filter((voice): voice is Voice => voice !== undefined);
   const start = status === "signed-in" ? localizePath(locale, "/dashboard/generate") : localizePath(locale, "/sign-in");
-  // Signed in, the list also holds the user's own saved voices: the catalogue is what is advertised.
-  const voiceCount = voices.data?.voices.filter((voice) => voice.mine !== true).length ?? 38;
+  const voiceCount = voices.data?.voices.length ?? 38;
 
   const features = [
     { icon: MicIcon, title: t("landing.feature.voices.title"), body: t("landing.feature.voices.body", { count: voiceCount }) },
@@ -153,13 +154,15 @@ export default function Landing() {
                 <ArrowRightIcon className="size-4" />
               </Link>
             </div>
-            {voices.isError ? (
+            {voices.status === "error" ? (
               <p className="mt-8 text-slate-600" role="alert">
                 {t("landing.voicesUnavailable")}
               </p>
             ) : (
-              <ul className="mt-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-busy={voices.isPending}>
-                {voices.isPending ? FEATURED.map((id) => <li key={id} className="h-[86px] animate-pulse rounded-2xl bg-slate-100" />) : featured.map((voice) => <VoiceSampleCard key={voice.id} voice={voice} />)}
+              <ul className="mt-8 grid gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-busy={voices.status === "pending"}>
+                {voices.status === "pending"
+                  ? FEATURED.map((id) => <li key={id} className="h-[86px] animate-pulse rounded-2xl bg-slate-100" />)
+                  : featured.map((voice) => <VoiceSampleCard key={voice.id} voice={voice} />)}
               </ul>
             )}
           </div>
@@ -170,23 +173,8 @@ export default function Landing() {
             {t("pricing.title")}
           </h2>
           <p className="mt-2 max-w-2xl text-slate-600">{t("pricing.subtitle")}</p>
-          <div className="mt-8" aria-busy={packages.isPending}>
-            {packages.isError ? (
-              <p className="text-slate-600" role="alert">
-                {t("pricing.loadFailed")}
-              </p>
-            ) : packages.isPending ? (
-              <div className="h-56 animate-pulse rounded-2xl bg-slate-100" />
-            ) : (
-              <PackageGrid
-                packages={packages.data.packages}
-                action={(pkg) => (
-                  <Link to={buyPath} className={buttonClass(pkg.kind === "subscription" ? "secondary" : "primary", "md", "w-full")}>
-                    {status === "signed-in" ? (pkg.kind === "subscription" ? t("pricing.subscribe") : t("pricing.buy")) : t("pricing.signInToBuy")}
-                  </Link>
-                )}
-              />
-            )}
+          <div className="mt-8">
+            <PublicPackages />
           </div>
         </section>
 
@@ -215,16 +203,7 @@ export default function Landing() {
         </section>
       </main>
 
-      <footer className="border-t border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-col items-start justify-between gap-4 px-4 py-8 sm:flex-row sm:items-center sm:px-6">
-          <Brand to={localizePath(locale)} />
-          <p className="text-sm text-slate-500">{t("landing.footer", { year: new Date().getFullYear().toString() })}</p>
-          <Link to={localizePath(locale, "/docs/api")} className="text-sm font-medium text-slate-600 hover:text-slate-900 hover:underline">
-            {t("landing.apiDocs")}
-          </Link>
-          <LanguageSwitcher full />
-        </div>
-      </footer>
+      <SiteFooter />
     </div>
   );
 }

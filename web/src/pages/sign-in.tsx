@@ -4,7 +4,7 @@
  * visitor returns to `?next=` (a same-site dashboard path) or to Generate.
  */
 import { useId, useState, type FormEvent } from "react";
-import { Link, Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "../router";
 import { useAuth } from "../auth/auth";
 import { describeError, type UserFacingError } from "../api/error-messages";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";

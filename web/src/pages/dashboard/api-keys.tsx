@@ -5,7 +5,7 @@
  * the public API documentation. Keys are managed with the dashboard session only.
  */
 import { useId, useState } from "react";
-import { Link } from "react-router";
+import { Link } from "../../router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiKey, ApiKeyScope, CreatedApiKey } from "../../../../worker/shared/contracts";
 import { accountApi } from "../../api/account";

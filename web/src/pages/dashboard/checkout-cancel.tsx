@@ -1,5 +1,5 @@
 /** Back from Stripe Checkout without paying: nothing was charged. */
-import { Link } from "react-router";
+import { Link } from "../../router";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
 import { Card, PageHeader, buttonClass } from "../../components/ui";

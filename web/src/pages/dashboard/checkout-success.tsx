@@ -5,7 +5,7 @@
  */
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useEffect, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "../../router";
 import { api } from "../../api/client";
 import { queryKeys, setBalance } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";

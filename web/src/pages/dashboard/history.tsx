@@ -4,7 +4,7 @@
  * all asks for confirmation in a modal dialog.
  */
 import { useState } from "react";
-import { Link } from "react-router";
+import { Link } from "../../router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { HistoryItem, Page } from "../../../../worker/shared/contracts";
 import { api } from "../../api/client";

@@ -4,7 +4,7 @@
  * API keys and Profile are in the account menu too, for phones.
  */
 import { useEffect, useId, useRef, useState, type ComponentType, type SVGProps } from "react";
-import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { Link, NavLink, Outlet, useLocation } from "../../router";
 import { useAuth } from "../../auth/auth";
 import { useMe } from "../../api/queries";
 import { useI18n } from "../../i18n/i18n";
