@@ -126,6 +126,9 @@ const routes: RouteObject[] = [
           { path: "sign-in", lazy: page(() => import("./pages/sign-in")) },
           { path: "auth/callback", lazy: page(() => import("./pages/auth-callback")) },
           { path: "docs/api", lazy: page(() => import("./pages/api-docs")) },
+          { path: "terms", lazy: async () => (await import("./pages/legal/routes")).termsRoute },
+          { path: "privacy", lazy: async () => (await import("./pages/legal/routes")).privacyRoute },
+          { path: "imprint", lazy: async () => (await import("./pages/legal/routes")).imprintRoute },
           {
             path: "dashboard",
             element: <RequireAuth />,
