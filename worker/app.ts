@@ -30,6 +30,7 @@ import { agentSessionRoutes, callOptionsRoutes, callSessionRoutes, callTokenRout
 import { myVoiceRoutes } from "./routes/my-voices";
 import { apiKeyRoutes } from "./routes/api-keys";
 import { usageEventRoutes, usageSummaryRoutes } from "./routes/usage";
+import { legalRoutes } from "./routes/legal";
 import { openAiSpeechRoutes, openApiRoutes, v1CloneRoutes, v1HistoryRoutes, v1MeRoutes, v1SpeechRoutes, v1VoiceRoutes } from "./routes/public-api";
 
 /** JSON bodies are small; upload routes raise their own limit. */
@@ -81,6 +82,7 @@ mountRoutes(app, ROUTE_MOUNTS, "/api/billing/portal", "user", portalRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/billing/subscription", "user", subscriptionRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/webhooks/stripe", { scheme: "webhook-signature", verify: verifyStripeWebhook }, stripeWebhookRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/call-options", "public", callOptionsRoutes);
+mountRoutes(app, ROUTE_MOUNTS, "/api/legal", "public", legalRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/call-token", "user", callTokenRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/calls", "user", callSessionRoutes);
 mountRoutes(app, ROUTE_MOUNTS, "/api/agent/sessions", "agent-token", agentSessionRoutes);

@@ -7,6 +7,7 @@
  */
 import * as z from "zod";
 import { CALL_MODELS, DEFAULT_CALL_MODEL } from "./shared/calls";
+import { type ImprintResponse, OPERATOR_SETTINGS } from "./shared/legal";
 
 const optionalSecret = z
   .string()
@@ -47,6 +48,10 @@ const rawConfigSchema = z.object({
   POSTHOG_HOST: optionalSecret,
   SENTRY_DSN: optionalSecret,
   CRON_SECRET: optionalSecret,
+  /** Who runs this deployment, for the imprint page (GET /api/legal/imprint): all three, or none is shown. */
+  OPERATOR_NAME: optionalSecret,
+  OPERATOR_ADDRESS: optionalSecret,
+  OPERATOR_EMAIL: optionalSecret.pipe(z.email().optional()),
   /** Gemini TTS model ids (Google retires models: a retirement is a config change). */
   GEMINI_TTS_MODEL_FREE: optionalSecret,
   GEMINI_TTS_MODEL_PAID: optionalSecret,
@@ -96,6 +101,12 @@ function integration(raw: RawConfig, names: readonly (keyof RawConfig)[]): Integ
   return { status: "off", reason: `${missing.join(" and ")} missing while ${names.filter((n) => !missing.includes(n)).join(" and ")} is set` };
 }
 
+function imprintOf(raw: RawConfig): ImprintResponse {
+  const { OPERATOR_NAME: name, OPERATOR_ADDRESS: address, OPERATOR_EMAIL: email } = raw;
+  if (name !== undefined && address !== undefined && email !== undefined) return { configured: true, operator: { name, address, email } };
+  return { configured: false, missing: OPERATOR_SETTINGS.filter((setting) => raw[setting] === undefined) };
+}
+
 function buildConfig(raw: RawConfig) {
   const production = raw.ENVIRONMENT === "production";
   const supabase = integration(raw, ["SUPABASE_URL"]);
@@ -115,6 +126,8 @@ function buildConfig(raw: RawConfig) {
     },
     audioUrlSecret: raw.AUDIO_URL_SECRET,
     cronSecret: raw.CRON_SECRET,
+    /** The operator's public details (the imprint), shown only once name, address and email are all set. */
+    imprint: imprintOf(raw),
     /** LiveKit (calls): the server URL and the key pair that signs call tokens, webhooks and agent tokens. */
     livekit:
       raw.LIVEKIT_URL !== undefined && raw.LIVEKIT_API_KEY !== undefined && raw.LIVEKIT_API_SECRET !== undefined ? { url: raw.LIVEKIT_URL, apiKey: raw.LIVEKIT_API_KEY, apiSecret: raw.LIVEKIT_API_SECRET } : undefined,
@@ -149,6 +162,7 @@ function buildConfig(raw: RawConfig) {
       posthog: integration(raw, ["POSTHOG_API_KEY"]),
       sentry: integration(raw, ["SENTRY_DSN"]),
       cronEndpoint: integration(raw, ["CRON_SECRET"]),
+      imprint: integration(raw, OPERATOR_SETTINGS),
     },
   };
 }

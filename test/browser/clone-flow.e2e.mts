@@ -3,14 +3,36 @@
  * reference): sign in → upload a generated 12-second WAV → its length, size and format are shown
  * before upload → consent → clone with upload and cloning progress → the result plays with a real
  * duration and the balance changes at once → it is in the history, marked as a clone. A 5-second
- * file dropped on the page is refused before upload, in the user's language; a recording from
- * Chromium's fake microphone becomes a WAV the page accepts; cancelling charges nothing.
+ * file dropped on the page is refused before upload, in the user's language, and so is 12 seconds
+ * of silence (the server's speech rule, run on the browser's decoding); a recording from
+ * Chromium's fake microphone (fed a speech-like WAV) becomes a WAV the page accepts, and a
+ * recording can be stopped at any moment, a too-short one being refused before upload; cancelling
+ * charges nothing.
  */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PHONE, audioDuration, baseUrl, browserForFile, creditBalance, horizontalOverflow, launchBrowser, openPage, screenshot, signInThroughForm, voicedWav, waitForLocale } from "./helpers.mts";
 
 const fileInput = (target: Page) => target.locator('input[type="file"]');
+
+/** `seconds` of digital silence as 16-bit mono PCM WAV: long enough, with nothing to clone. */
+function silentWav(seconds: number, sampleRate = 16_000): Buffer {
+  const wav = voicedWav(seconds, sampleRate);
+  wav.fill(0, 44);
+  return wav;
+}
+
+/**
+ * Chromium with a fake microphone that plays a speech-like WAV in a loop (its built-in fake
+ * device beeps briefly once a second, which is not enough speech for a clone).
+ */
+function launchWithMicrophone() {
+  const file = resolve("test-artifacts/fake-microphone.wav");
+  writeFileSync(file, voicedWav(20, 48_000));
+  return launchBrowser(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-audio-capture=${file}`]);
+}
 
 /** Counts requests to the clone route, to prove a refusal happened before any upload. */
 function countCloneRequests(target: Page): () => number {
@@ -171,6 +193,29 @@ describe("refusals before upload, and cancelling", () => {
     await other.close();
   });
 
+  it("refuses 12 seconds of silence before uploading it, with its own message", async () => {
+    const { context: other, page: tab, errors: tabErrors } = await openPage(browser(), { signedInAs: "e2e-clone-silent@example.com" });
+    const requests = countCloneRequests(tab);
+    await tab.goto("/en/dashboard/clone");
+    await fileInput(tab).setInputFiles({ name: "silence.wav", mimeType: "audio/wav", buffer: silentWav(12) });
+    const status = tab.getByTestId("reference-status");
+    await expect.poll(() => status.getAttribute("data-state"), { timeout: 10_000 }).toBe("problem");
+    expect(await status.textContent()).toBe("We hear only 0 seconds of speech in this recording; a clone needs at least 3. It is silent or too quiet: speak closer to the microphone, or choose another recording.");
+    // Long enough: the length is not what is wrong.
+    expect(await tab.getByTestId("reference-duration").textContent()).toBe("0:12 (0:10–5:00)");
+    await tab.getByLabel("Text", { exact: true }).fill("Silence should never be cloned.");
+    await tab.getByRole("checkbox").check();
+    const submit = tab.getByRole("button", { name: "Clone voice" });
+    expect(await submit.isDisabled()).toBe(true);
+    await submit.click({ force: true });
+    expect(await tab.getByTestId("form-problem").textContent()).toBe("Use a recording that meets the requirements.");
+    await screenshot(tab, "desktop-clone-silent");
+    expect(requests()).toBe(0);
+    expect(await creditBalance(tab)).toBe("10,000");
+    expect(tabErrors).toEqual([]);
+    await other.close();
+  });
+
   it("refuses a text file renamed .wav by its content", async () => {
     const { context: other, page: tab } = await openPage(browser(), { signedInAs: "e2e-clone-text@example.com" });
     await tab.goto("/en/dashboard/clone");
@@ -212,7 +257,7 @@ describe("refusals before upload, and cancelling", () => {
 
 describe("recording from the microphone", () => {
   it("records from Chromium's fake microphone and converts it to a WAV the page accepts", async () => {
-    const micBrowser = await launchBrowser(["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"]);
+    const micBrowser = await launchWithMicrophone();
     try {
       const { context: micContext, page: tab, errors: tabErrors } = await openPage(micBrowser, { signedInAs: "e2e-clone-mic@example.com" });
       await micContext.grantPermissions(["microphone"], { origin: baseUrl() });
@@ -231,6 +276,37 @@ describe("recording from the microphone", () => {
       expect(await tab.getByTestId("reference-name").textContent()).toMatch(/^recording-\d{8}-\d{6}\.wav$/);
       expect(await tab.getByTestId("reference-duration").textContent()).toMatch(/^0:1[1-9] /);
       expect(await tab.getByText("Recorded", { exact: true }).count()).toBe(1);
+      expect(tabErrors).toEqual([]);
+      await micContext.close();
+    } finally {
+      await micBrowser.close();
+    }
+  });
+
+  it("stops whenever the user asks, and a recording under 10 seconds is refused before upload", async () => {
+    const micBrowser = await launchWithMicrophone();
+    try {
+      const { context: micContext, page: tab, errors: tabErrors } = await openPage(micBrowser, { signedInAs: "e2e-clone-mic-early@example.com" });
+      await micContext.grantPermissions(["microphone"], { origin: baseUrl() });
+      const requests = countCloneRequests(tab);
+      await tab.goto("/en/dashboard/clone");
+      await tab.getByRole("button", { name: "Record with microphone" }).click();
+      const stop = tab.getByRole("button", { name: "Stop recording" });
+      await stop.waitFor();
+      await expect.poll(() => tab.getByTestId("recording-time").textContent(), { timeout: 5_000 }).toBe("0:02 / 2:00");
+      expect(await stop.isEnabled()).toBe(true);
+      await stop.click();
+      const status = tab.getByTestId("reference-status");
+      await expect.poll(() => status.getAttribute("data-state"), { timeout: 15_000 }).toBe("problem");
+      expect(await status.textContent()).toMatch(/^You stopped after 2(\.\d)? seconds\. Record for at least 10 seconds, then stop\.$/);
+      expect(await tab.getByText("Recorded", { exact: true }).count()).toBe(1);
+      await tab.getByLabel("Text", { exact: true }).fill("Too short to clone.");
+      await tab.getByRole("checkbox").check();
+      expect(await tab.getByRole("button", { name: "Clone voice" }).isDisabled()).toBe(true);
+      await screenshot(tab, "desktop-clone-recording-too-short");
+      // The microphone can be used again straight away.
+      expect(await tab.getByRole("button", { name: "Record with microphone" }).isEnabled()).toBe(true);
+      expect(requests()).toBe(0);
       expect(tabErrors).toEqual([]);
       await micContext.close();
     } finally {

@@ -30,7 +30,15 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const product = await startProduct({
     stateDir: "test-artifacts/e2e-state",
     logFile: "test-artifacts/e2e-wrangler.log",
-    vars: { STRIPE_SECRET_KEY: "sk_test_e2e", STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, STRIPE_API_BASE: stripe.url },
+    // The imprint shows configured operator details (test/browser/legal-hero.e2e.mts reads these).
+    vars: {
+      STRIPE_SECRET_KEY: "sk_test_e2e",
+      STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      STRIPE_API_BASE: stripe.url,
+      OPERATOR_NAME: "Example Voice Ltd",
+      OPERATOR_ADDRESS: "1 Test Street, Testville",
+      OPERATOR_EMAIL: "imprint@example.com",
+    },
   });
   stripe.fake.webhookUrl = `${product.url}/api/webhooks/stripe`;
   project.provide("baseUrl", product.url);

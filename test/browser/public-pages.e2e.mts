@@ -1,5 +1,5 @@
 /**
- * The pre-rendered public pages (issue 16), checked on what the build wrote and what the product
+ * The pre-rendered public pages (issue 16: landing, pricing, blog, terms, privacy), checked on what the build wrote and what the product
  * serves: every public page exists for every locale as HTML that holds its heading and meta tags
  * without JavaScript; hreflang alternates are reciprocal; the sitemap lists exactly the built
  * pages; a post missing in a locale is not linked from that locale's blog index; the Atom feeds
@@ -51,6 +51,10 @@ async function expectedPages(): Promise<Array<{ path: string; locale: Locale; he
     pages.push({ path: `/${locale}/`, locale, heading: m["landing.title"] ?? "" });
     pages.push({ path: `/${locale}/pricing`, locale, heading: m["pricing.title"] ?? "" });
     pages.push({ path: `/${locale}/blog`, locale, heading: m["blog.title"] ?? "" });
+    for (const kind of ["terms", "privacy"]) {
+      const text = (await import(path.resolve(`web/src/pages/legal/content/${kind}/${locale}.ts`))) as { default: { title: string } };
+      pages.push({ path: `/${locale}/${kind}`, locale, heading: text.default.title });
+    }
   }
   for (const post of posts()) pages.push({ path: `/${post.locale}/blog/${post.slug}`, locale: post.locale, heading: post.title });
   return pages;
@@ -98,7 +102,7 @@ const browser = browserForFile();
 describe("pre-rendered public pages: the build output", () => {
   it("serves every public page of every locale as HTML with its heading and meta tags", async () => {
     const pages = await expectedPages();
-    expect(pages.length).toBeGreaterThanOrEqual(LOCALES.length * 3 + 6);
+    expect(pages.length).toBeGreaterThanOrEqual(LOCALES.length * 5 + 6);
     for (const page of pages) {
       const { status, html } = await fetchHtml(page.path);
       expect(status, page.path).toBe(200);

@@ -117,6 +117,9 @@ export const routes: RouteDef[] = [
           { path: "pricing", load: () => import("./pages/pricing") },
           { path: "blog", load: () => import("./pages/blog/index") },
           { path: "blog/:slug", load: () => import("./pages/blog/post") },
+          { path: "terms", load: () => import("./pages/legal/routes").then((module) => ({ default: module.TermsPage })) },
+          { path: "privacy", load: () => import("./pages/legal/routes").then((module) => ({ default: module.PrivacyPage })) },
+          { path: "imprint", load: () => import("./pages/legal/routes").then((module) => ({ default: module.ImprintRoutePage })) },
           {
             load: () => import("./app-scope"),
             children: [

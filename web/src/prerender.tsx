@@ -6,13 +6,24 @@
  */
 import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import { App, routes } from "./app";
-import { findPost, loadPostBody, postLocales, postsIn } from "./blog/posts";
+import { findPost, postBodies, postLocales, postsIn } from "./blog/posts";
 import { loadTranslator } from "./i18n/i18n";
 import { LOCALES, localizePath, splitLocalePath, type Locale } from "./i18n/routing";
+import { legalDocuments } from "./pages/legal/routes";
 import { matchRoutes, preloadRoutes } from "./router";
 import { atomFeed, SITE_NAME, type FeedEntry, type PublicPage } from "./seo";
 
 const everywhere = (rest: string) => LOCALES.map((locale) => ({ locale, path: localizePath(locale, rest) }));
+
+const LEGAL_KINDS = ["terms", "privacy"] as const;
+
+/** A meta description from running text: its first sentences up to about 155 characters. */
+function summary(text: string): string {
+  if (text.length <= 155) return text;
+  const cut = text.slice(0, 155);
+  const sentence = cut.lastIndexOf(". ");
+  return sentence > 80 ? cut.slice(0, sentence + 1) : `${cut.slice(0, cut.lastIndexOf(" "))}…`;
+}
 
 /** Every public page in every locale (a post only where it is written). */
 export async function publicPages(): Promise<PublicPage[]> {
@@ -27,6 +38,10 @@ export async function publicPages(): Promise<PublicPage[]> {
       { path: localizePath(locale, "/pricing"), locale, title: titled(t("pricing.title")), description: t("seo.pricing.description"), type: "website", alternates: everywhere("/pricing") },
       { path: localizePath(locale, "/blog"), locale, title: titled(t("blog.title")), description: t("seo.blog.description"), type: "website", alternates: everywhere("/blog"), feed },
     );
+    for (const kind of LEGAL_KINDS) {
+      const document = await legalDocuments.preload({ kind, locale });
+      pages.push({ path: localizePath(locale, `/${kind}`), locale, title: titled(document.title), description: summary(document.intro), type: "website", alternates: everywhere(`/${kind}`) });
+    }
     for (const post of postsIn(locale)) {
       const alternates = postLocales(post.slug).map((other) => ({ locale: other, path: localizePath(other, `/blog/${post.slug}`) }));
       pages.push({ path: localizePath(locale, `/blog/${post.slug}`), locale, title: titled(post.title), description: post.description, type: "article", alternates, lastModified: post.date, feed });
@@ -44,7 +59,9 @@ export async function renderPage(path: string): Promise<string> {
   await preloadRoutes(matches);
   const slug = /^\/blog\/([^/]+)$/.exec(rest)?.[1];
   const post = slug === undefined ? undefined : findPost(locale, slug);
-  if (post !== undefined) await loadPostBody(post);
+  if (post !== undefined) await postBodies.preload(post);
+  const kind = LEGAL_KINDS.find((candidate) => rest === `/${candidate}`);
+  if (kind !== undefined) await legalDocuments.preload({ kind, locale });
   const html = renderToString(<App location={path} prerendered />);
   // A page that still suspended renders the router's blank fallback instead of its content.
   if (!html.includes("<h1")) throw new Error(`${path} rendered without a heading: did its code or messages not load? ${html.slice(0, 300)}`);
@@ -58,7 +75,7 @@ export async function blogFeeds(origin: string): Promise<Array<{ path: string; x
     const { t } = await loadTranslator(locale, "all");
     const entries: FeedEntry[] = [];
     for (const post of postsIn(locale)) {
-      const Body = await loadPostBody(post);
+      const Body = await postBodies.preload(post);
       entries.push({ title: post.title, description: post.description, path: localizePath(locale, `/blog/${post.slug}`), date: post.date, author: post.author, html: renderToStaticMarkup(<Body />) });
     }
     const path = localizePath(locale, "/blog/feed.xml");

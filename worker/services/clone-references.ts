@@ -1,12 +1,15 @@
 /**
  * Clone reference recordings (PRODUCT §7): measured once on upload (format by content, duration
- * from the container, pitch from decoded PCM for WAV, content hash) and stored privately at
+ * from the container, for WAV the speech in it (shared/speech-activity.ts, refused before any
+ * charge when too little) and the pitch from decoded PCM, content hash) and stored privately at
  * `clone-input/<user id>/<sha256 of the bytes>` only while a job needs it: each job that stored
  * or reused it sends a delayed `clone.cleanup` message, and the 5-minute sweep deletes any older
  * than CLONE_INPUT_MAX_AGE_MINUTES as a backstop.
  */
 import { AppError } from "../shared/errors";
 import { CLONE_MAX_SECONDS, CLONE_MIN_SECONDS } from "../shared/contracts";
+import { hasEnoughSpeech, SPEECH_MIN_SECONDS, SpeechMeter, type SpeechMeasure } from "../shared/speech-activity";
+import { readWavLayout, readWavMono } from "../providers/wav";
 import { probeAudio, ProbeError, type AudioFormat, type AudioProbe } from "./audio-probe";
 import { estimateWavPitchHz } from "./pitch";
 import { log } from "./logging";
@@ -38,9 +41,11 @@ export async function sha256Hex(data: BufferSource | string): Promise<string> {
 }
 
 /**
- * Format by content, duration from the container, pitch from decoded PCM (WAV only), content
- * hash. Unsupported formats are 415; unreadable files and durations out of range are 400s
- * naming the `file` field. Nothing here trusts the file name or the declared type.
+ * Format by content, duration from the container, speech and pitch from decoded PCM (WAV only),
+ * content hash. Unsupported formats are 415; unreadable files and durations out of range are 400s
+ * naming the `file` field; a WAV with too little speech is a 422 `insufficient_speech` naming it.
+ * Compressed formats are not decoded in the Worker (docs/decisions.md): the Clone page checks
+ * their speech on the browser's decoding. Nothing here trusts the file name or the declared type.
  */
 export async function inspectReference(bytes: Uint8Array): Promise<CloneReference> {
   const probe = await probeUpload(bytes);
@@ -50,6 +55,10 @@ export async function inspectReference(bytes: Uint8Array): Promise<CloneReferenc
   }
   let pitchHz: number | null = null;
   if (probe.format === "wav") {
+    const speech = measureWavSpeech(bytes);
+    if (speech !== null && !hasEnoughSpeech(speech)) {
+      throw new AppError("insufficient_speech", `file: the recording holds ${speech.speechSeconds} seconds of speech; at least ${SPEECH_MIN_SECONDS} are needed (it is silent or too quiet).`, { field: "file" });
+    }
     try {
       pitchHz = estimateWavPitchHz(bytes);
     } catch (error) {
@@ -57,6 +66,18 @@ export async function inspectReference(bytes: Uint8Array): Promise<CloneReferenc
     }
   }
   return { sha256: await sha256Hex(bytes), format: probe.format, contentType: probe.contentType, byteSize: bytes.byteLength, durationSeconds: seconds, pitchHz };
+}
+
+/** Frames read at a time: a 5-minute upload is measured without decoding it all at once. */
+const SPEECH_CHUNK_FRAMES = 65_536;
+
+/** The shared speech measure of a PCM or float WAV, mixed to mono; null when the bytes are no such file. */
+export function measureWavSpeech(bytes: Uint8Array): SpeechMeasure | null {
+  const layout = readWavLayout(bytes);
+  if (layout === null) return null;
+  const meter = new SpeechMeter(layout.sampleRate);
+  for (let start = 0; start < layout.frames; start += SPEECH_CHUNK_FRAMES) meter.push(readWavMono(bytes, layout, start, Math.min(SPEECH_CHUNK_FRAMES, layout.frames - start)));
+  return meter.result();
 }
 
 async function probeUpload(bytes: Uint8Array): Promise<AudioProbe> {

@@ -33,7 +33,7 @@ const ERRORS = Object.fromEntries(
     ["402", "Not enough credits (`x-should-retry: false`)"],
     ["403", "The key lacks the scope, the plan lacks the feature, or the account is on hold"],
     ["404", "Unknown voice"],
-    ["422", "Content refused, or an Idempotency-Key reused with a different request"],
+    ["422", "Content refused, a clone reference with too little speech (`insufficient_speech`), or an Idempotency-Key reused with a different request"],
     ["429", "Rate limited (`Retry-After` says when to retry)"],
     ["5XX", "Provider or server failure; nothing is charged"],
   ].map(([status, description]) => [status, { description, content: json(ref("Error")) }]),

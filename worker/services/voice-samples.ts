@@ -5,6 +5,7 @@
 import { AppError } from "../shared/errors";
 import type { Voice } from "../db/voices";
 import { createLocalProvider } from "../providers/local";
+import { VOICE_SAMPLE_LOCALE, voiceSampleText } from "../shared/voice-samples";
 import { log } from "./logging";
 
 export function sampleKey(voice: Pick<Voice, "id">): string {
@@ -14,9 +15,9 @@ export function sampleKey(voice: Pick<Voice, "id">): string {
 export async function ensureVoiceSample(env: Env, voice: Voice): Promise<string> {
   const key = sampleKey(voice);
   if ((await env.AUDIO_BUCKET.head(key)) !== null) return key;
-  const text = `Hi, I'm ${voice.name}. This is how I sound on SexyVoice.`;
+  const text = voiceSampleText(voice.name);
   try {
-    const result = await createLocalProvider(env.LOCAL_ENGINE).synthesize({ text, voice, locale: "en", tier: "free" });
+    const result = await createLocalProvider(env.LOCAL_ENGINE).synthesize({ text, voice, locale: VOICE_SAMPLE_LOCALE, tier: "free" });
     await env.AUDIO_BUCKET.put(key, result.audio, { httpMetadata: { contentType: result.contentType } });
   } catch (error) {
     log.error(`sample for ${voice.id} failed`, error);

@@ -27,6 +27,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   content_refused: 422,
+  insufficient_speech: 422,
   idempotency_key_reused: 422,
   rate_limited: 429,
   provider_quota: 429,

@@ -31,6 +31,7 @@ export const ERROR_MESSAGE_KEYS: Record<ErrorCode | ClientErrorCode, MessageKey>
   payload_too_large: "error.payload_too_large",
   unsupported_media_type: "error.unsupported_media_type",
   content_refused: "error.content_refused",
+  insufficient_speech: "error.insufficient_speech",
   idempotency_key_reused: "error.idempotency_key_reused",
   rate_limited: "error.rate_limited",
   provider_quota: "error.provider_quota",

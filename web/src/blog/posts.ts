@@ -6,6 +6,7 @@
  */
 import type { ComponentType } from "react";
 import { isLocale, LOCALES, type Locale } from "../i18n/routing";
+import { createResource } from "../lib/resource";
 
 export interface PostMeta {
   slug: string;
@@ -73,30 +74,12 @@ export function postLocales(slug: string): Locale[] {
   return LOCALES.filter((locale) => POSTS.some((post) => post.slug === slug && post.locale === locale));
 }
 
-const loadedBodies = new Map<string, ComponentType>();
-const loadingBodies = new Map<string, Promise<ComponentType>>();
-
-function bodyKey(post: Pick<PostMeta, "slug" | "locale">): string {
-  return `../../content/blog/${post.slug}/${post.locale}.mdx`;
-}
-
-/** The compiled body of a post, loaded once (the same promise until it settles, for React's `use`). */
-export function loadPostBody(post: Pick<PostMeta, "slug" | "locale">): Promise<ComponentType> {
-  const key = bodyKey(post);
-  let pending = loadingBodies.get(key);
-  if (pending === undefined) {
-    const load = bodies[key];
-    if (load === undefined) return Promise.reject(new Error(`no post ${key}`));
-    pending = load().then((module) => {
-      loadedBodies.set(key, module.default);
-      return module.default;
-    });
-    pending.catch(() => loadingBodies.delete(key));
-    loadingBodies.set(key, pending);
-  }
-  return pending;
-}
-
-export function loadedPostBody(post: Pick<PostMeta, "slug" | "locale">): ComponentType | undefined {
-  return loadedBodies.get(bodyKey(post));
-}
+/** The compiled bodies, one chunk each: `postBodies.read(post)` in a page, `.preload(post)` at build. */
+export const postBodies = createResource<Pick<PostMeta, "slug" | "locale">, ComponentType>(
+  async (post) => {
+    const load = bodies[`../../content/blog/${post.slug}/${post.locale}.mdx`];
+    if (load === undefined) throw new Error(`no post ${post.locale}/${post.slug}`);
+    return (await load()).default;
+  },
+  (post) => `${post.locale}/${post.slug}`,
+);

@@ -1,4 +1,4 @@
-/** Footer of the public pages: the brand, the public pages' links and the full language switcher. */
+/** Footer of the public pages: the brand, the public pages' and legal pages' links, and the full language switcher. */
 import { useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
 import { Link } from "../router";
@@ -14,6 +14,11 @@ export function SiteFooter() {
     { path: "/blog", label: t("footer.blog") },
     { path: "/docs/api", label: t("landing.apiDocs") },
   ];
+  const legal = [
+    { path: "/terms", label: t("landing.terms") },
+    { path: "/privacy", label: t("landing.privacy") },
+    { path: "/imprint", label: t("landing.imprint") },
+  ];
   return (
     <footer className="border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-col items-start justify-between gap-4 px-4 py-8 sm:flex-row sm:flex-wrap sm:items-center sm:px-6">
@@ -22,17 +27,22 @@ export function SiteFooter() {
         <p className="text-sm text-slate-500" suppressHydrationWarning>
           {t("landing.footer", { year: new Date().getFullYear().toString() })}
         </p>
-        <nav aria-label={t("footer.nav")}>
-          <ul className="flex flex-wrap gap-x-5 gap-y-2">
-            {links.map((link) => (
-              <li key={link.path}>
-                <Link to={localizePath(locale, link.path)} className={LINK}>
-                  {link.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        {[
+          { label: t("footer.nav"), items: links },
+          { label: t("landing.legalNav"), items: legal },
+        ].map((group) => (
+          <nav key={group.label} aria-label={group.label}>
+            <ul className="flex flex-wrap gap-x-5 gap-y-2">
+              {group.items.map((link) => (
+                <li key={link.path}>
+                  <Link to={localizePath(locale, link.path)} className={LINK}>
+                    {link.label}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ))}
         <LanguageSwitcher full />
       </div>
     </footer>

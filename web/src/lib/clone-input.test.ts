@@ -3,7 +3,19 @@ import { estimateCloneCredits } from "../../../worker/shared/pricing";
 import en from "../i18n/messages/en";
 import fr from "../i18n/messages/fr";
 import { createTranslator } from "../i18n/translate";
-import { CLONE_FILE_MAX_BYTES, CLONE_TEXT_MAX_CODE_POINTS, cloneEstimate, cloneFormProblem, cloneTextCount, formatFileSize, referenceProblem, sniffAudioFormat, type CloneFormInput } from "./clone-input";
+import {
+  CLONE_FILE_MAX_BYTES,
+  CLONE_TEXT_MAX_CODE_POINTS,
+  cloneEstimate,
+  decodeRateFor,
+  wavSampleRate,
+  cloneFormProblem,
+  cloneTextCount,
+  formatFileSize,
+  referenceProblem,
+  sniffAudioFormat,
+  type CloneFormInput,
+} from "./clone-input";
 import { encodeWav16 } from "./wav";
 
 const bytes = (...parts: Array<string | number[]>) => Uint8Array.from(parts.flatMap((part) => (typeof part === "string" ? [...part].map((char) => char.charCodeAt(0)) : part)));
@@ -43,7 +55,7 @@ describe("format by content, never by name", () => {
 });
 
 describe("recording rules at their boundaries (the server's order and rounding)", () => {
-  const ok = { size: 500_000, format: "wav" as const, durationSeconds: 12 };
+  const ok = { size: 500_000, format: "wav" as const, durationSeconds: 12, speechSeconds: 8 };
   it("accepts 10.0 s and refuses 9.9 s; milliseconds are rounded as the server rounds them", () => {
     expect(referenceProblem({ ...ok, durationSeconds: 10 })).toBeNull();
     expect(referenceProblem({ ...ok, durationSeconds: 9.9 })).toBe("too_short");
@@ -60,14 +72,30 @@ describe("recording rules at their boundaries (the server's order and rounding)"
     expect(referenceProblem({ ...ok, size: 4_718_593 })).toBe("too_large");
   });
   it("refuses an empty file first, then size before type, then type before length", () => {
-    expect(referenceProblem({ size: 0, format: null, durationSeconds: null })).toBe("empty");
-    expect(referenceProblem({ size: 5_000_000, format: null, durationSeconds: null })).toBe("too_large");
-    expect(referenceProblem({ size: 100, format: null, durationSeconds: 3 })).toBe("unsupported");
+    expect(referenceProblem({ size: 0, format: null, durationSeconds: null, speechSeconds: null })).toBe("empty");
+    expect(referenceProblem({ size: 5_000_000, format: null, durationSeconds: null, speechSeconds: null })).toBe("too_large");
+    expect(referenceProblem({ size: 100, format: null, durationSeconds: 3, speechSeconds: null })).toBe("unsupported");
   });
   it("refuses a WAV the browser cannot decode, but lets the server measure compressed audio it cannot", () => {
     expect(referenceProblem({ ...ok, durationSeconds: null })).toBe("unreadable");
     expect(referenceProblem({ ...ok, format: "m4a", durationSeconds: null })).toBeNull();
     expect(referenceProblem({ ...ok, durationSeconds: 0 })).toBe("unreadable");
+  });
+  it("refuses a recording with under 3 seconds of speech by the shared rule, after its length", () => {
+    expect(referenceProblem({ ...ok, speechSeconds: 3 })).toBeNull();
+    expect(referenceProblem({ ...ok, speechSeconds: 2.999 })).toBe("no_speech");
+    expect(referenceProblem({ ...ok, speechSeconds: 0 })).toBe("no_speech");
+    // A length out of range is named first, as the server names it first.
+    expect(referenceProblem({ ...ok, durationSeconds: 5, speechSeconds: 0 })).toBe("too_short");
+    // Audio this browser could not decode has no measure: the server decides.
+    expect(referenceProblem({ ...ok, format: "m4a", durationSeconds: null, speechSeconds: null })).toBeNull();
+  });
+  it("decodes a WAV at its own rate, so the browser measures the samples the server reads", () => {
+    const wav = encodeWav16(new Float32Array(8), 22_050);
+    expect(wavSampleRate(wav)).toBe(22_050);
+    expect(decodeRateFor("wav", wav)).toBe(22_050);
+    expect(decodeRateFor("mp3", wav)).toBe(16_000);
+    expect(decodeRateFor("wav", encodeWav16(new Float32Array(8), 4_000))).toBe(16_000);
   });
 });
 

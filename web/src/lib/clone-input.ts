@@ -2,20 +2,22 @@
  * The Clone form's rules, checked in the browser before anything is uploaded and matching what
  * `POST /api/clone-voice` enforces (worker/routes/clone.ts, worker/services/clone.ts): an empty
  * file, then the size limit, then the format judged by the bytes (never the name), then the
- * duration rounded to the millisecond; the text NFC-normalised and trimmed, within the character
+ * duration rounded to the millisecond, then enough speech in the decoded audio (the server's own
+ * rule, worker/shared/speech-activity.ts, which the server applies to WAV); the text NFC-normalised and trimmed, within the character
  * (grapheme) limit and the code-point bound, at least one word, priced by billable words (the
  * server's text-metrics rule); a known locale; consent. Limits come from the shared
  * limits module and price list, so the page and the Worker cannot disagree.
  */
 import { type CLONE_AUDIO_FORMATS, CLONE_FILE_MAX_BYTES, CLONE_MAX_SECONDS, CLONE_MIN_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS } from "../../../worker/shared/limits";
 import { CLONE_CREDITS_PER_WORD, estimateCloneCredits } from "../../../worker/shared/pricing";
+import { hasEnoughSpeech, measureSpeech, SPEECH_MIN_SECONDS } from "../../../worker/shared/speech-activity";
 import { normaliseText } from "../../../worker/shared/text-metrics";
 import type { Translator } from "../i18n/translate";
 import { countField, type FieldCount } from "./speech-input";
 
 export { CLONE_CREDITS_PER_WORD };
 
-export { CLONE_FILE_MAX_BYTES, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS };
+export { CLONE_FILE_MAX_BYTES, SPEECH_MIN_SECONDS, CLONE_MIN_SECONDS, CLONE_MAX_SECONDS, CLONE_TEXT_MAX_CHARACTERS, CLONE_TEXT_MAX_CODE_POINTS };
 
 export type CloneFormat = (typeof CLONE_AUDIO_FORMATS)[number];
 
@@ -53,6 +55,18 @@ function wavFormatTag(bytes: Uint8Array): number | null {
   return null;
 }
 
+/** A WAV file's sample rate from its `fmt ` chunk, or null when it is not within the bytes given. */
+export function wavSampleRate(bytes: Uint8Array): number | null {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let offset = 12;
+  while (offset + 8 <= bytes.length) {
+    const size = view.getUint32(offset + 4, true);
+    if (ascii(bytes, offset, "fmt ")) return offset + 16 <= bytes.length ? view.getUint32(offset + 12, true) : null;
+    offset += 8 + size + (size % 2);
+  }
+  return null;
+}
+
 /**
  * The accepted format the bytes are, by signature, or null for anything else (WebM, FLAC, AAC
  * without a container, text…). Mirrors the server's detector for the cases a user meets: RIFF/WAVE
@@ -80,13 +94,15 @@ export function roundedSeconds(seconds: number): number {
   return Math.round(seconds * 1000) / 1000;
 }
 
-export type ReferenceProblem = "empty" | "too_large" | "unsupported" | "unreadable" | "too_short" | "too_long";
+export type ReferenceProblem = "empty" | "too_large" | "unsupported" | "unreadable" | "too_short" | "too_long" | "no_speech";
 
 export interface ReferenceFacts {
   size: number;
   format: CloneFormat | null;
   /** Seconds as decoded by the browser; null when the browser could not decode the file. */
   durationSeconds: number | null;
+  /** Seconds of speech by the shared rule in the decoded audio; null when it was not decoded. */
+  speechSeconds: number | null;
 }
 
 /**
@@ -94,7 +110,7 @@ export interface ReferenceFacts {
  * the browser cannot decode is refused only if it is WAV (every browser decodes PCM WAV, so it is
  * damaged); a compressed file may simply use a codec this browser lacks, and the server measures it.
  */
-export function referenceProblem({ size, format, durationSeconds }: ReferenceFacts): ReferenceProblem | null {
+export function referenceProblem({ size, format, durationSeconds, speechSeconds }: ReferenceFacts): ReferenceProblem | null {
   if (size === 0) return "empty";
   if (size > CLONE_FILE_MAX_BYTES) return "too_large";
   if (format === null) return "unsupported";
@@ -103,28 +119,43 @@ export function referenceProblem({ size, format, durationSeconds }: ReferenceFac
   if (!(seconds > 0)) return "unreadable";
   if (seconds < CLONE_MIN_SECONDS) return "too_short";
   if (seconds > CLONE_MAX_SECONDS) return "too_long";
+  if (speechSeconds !== null && !hasEnoughSpeech({ speechSeconds, analysedSeconds: seconds })) return "no_speech";
   return null;
 }
 
-/** Browser only: the decoded duration, or null when this browser cannot decode the bytes. */
-export async function measureDuration(data: ArrayBuffer): Promise<number | null> {
+/**
+ * The rate to decode at: a WAV's own rate, so the browser hands over the very samples the server
+ * reads (no resampling, same speech measure); 16 kHz for compressed audio, which keeps all of
+ * speech's band while a 5-minute file's decoded copy stays small.
+ */
+export function decodeRateFor(format: CloneFormat, head: Uint8Array): number {
+  const rate = format === "wav" ? wavSampleRate(head) : null;
+  return rate !== null && rate >= 8_000 && rate <= 96_000 ? rate : 16_000;
+}
+
+/** Browser only: the decoded duration and speech, or null when this browser cannot decode the bytes. */
+export async function decodeReference(data: ArrayBuffer, sampleRate: number): Promise<{ durationSeconds: number; speechSeconds: number } | null> {
+  let buffer: AudioBuffer;
   try {
-    // A low rate keeps a 5-minute recording's decoded copy small; the duration is unaffected.
-    const buffer = await new OfflineAudioContext(1, 1, 8_000).decodeAudioData(data.slice(0));
-    return Number.isFinite(buffer.duration) && buffer.duration > 0 ? buffer.duration : null;
+    buffer = await new OfflineAudioContext(1, 1, sampleRate).decodeAudioData(data.slice(0));
   } catch {
     return null;
   }
+  if (!Number.isFinite(buffer.duration) || buffer.duration <= 0) return null;
+  const channels = Array.from({ length: buffer.numberOfChannels }, (_, index) => buffer.getChannelData(index));
+  return { durationSeconds: buffer.duration, speechSeconds: measureSpeech(channels, buffer.sampleRate).speechSeconds };
 }
 
 /** Browser only: everything referenceProblem needs, read from the file itself. */
 export async function inspectReferenceFile(file: Blob): Promise<ReferenceFacts> {
-  if (file.size === 0) return { size: 0, format: null, durationSeconds: null };
+  const unmeasured = { durationSeconds: null, speechSeconds: null };
+  if (file.size === 0) return { size: 0, format: null, ...unmeasured };
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   const format = sniffAudioFormat(head);
   // Nothing to measure in a file that is refused anyway.
-  if (format === null || file.size > CLONE_FILE_MAX_BYTES) return { size: file.size, format, durationSeconds: null };
-  return { size: file.size, format, durationSeconds: await measureDuration(await file.arrayBuffer()) };
+  if (format === null || file.size > CLONE_FILE_MAX_BYTES) return { size: file.size, format, ...unmeasured };
+  const decoded = await decodeReference(await file.arrayBuffer(), decodeRateFor(format, head));
+  return { size: file.size, format, ...(decoded ?? unmeasured) };
 }
 
 /** The text as the server counts it: NFC, trimmed, against the clone limits (characters and code points). */

@@ -1,6 +1,7 @@
-/** Landing page: what SexyVoice does, voices to listen to, prices, and the way in. */
+/** Landing page: what SexyVoice does (with a hero that plays a real voice sample), voices to listen to, prices, and the way in. */
 import { Link } from "../router";
 import type { Voice } from "../../../worker/shared/contracts";
+import { VOICE_SAMPLE_LOCALE, voiceSampleText } from "../../../worker/shared/voice-samples";
 import { api } from "../api/client";
 import { usePublicData } from "../api/public-data";
 import { useAuth } from "../auth/auth";
@@ -8,7 +9,7 @@ import { useDocumentTitle, useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
 import { ArrowRightIcon, BoltIcon, CoinsIcon, DownloadIcon, GlobeIcon, MicIcon, WaveIcon } from "../components/icons";
 import { PublicPackages } from "../components/pricing";
-import { SampleButton } from "../components/sample-player";
+import { SampleButton, useSampleProgress, useSampleState } from "../components/sample-player";
 import { SiteFooter } from "../components/site-footer";
 import { SiteHeader } from "../components/site-header";
 import { buttonClass } from "../components/ui";
@@ -21,35 +22,55 @@ const loadCatalogue = () => api.voices({ feature: "tts" }, { withToken: false })
 
 const HERO_BARS = [28, 46, 70, 38, 88, 54, 96, 62, 40, 74, 100, 58, 82, 44, 66, 92, 50, 72, 36, 60, 84, 48, 30, 56];
 
-function HeroVisual() {
-  const { t } = useI18n();
+/** The hero's voice: its real sample plays here (the same shared player as the voice cards). */
+const HERO_VOICE = { id: "gemini-zephyr", name: "Zephyr" };
+
+function HeroPlayer() {
+  const { t, formatDuration } = useI18n();
+  const sample = useSampleState();
+  const position = useSampleProgress();
+  const active = sample.voiceId === HERO_VOICE.id;
+  const playing = active && sample.phase === "playing";
+  const ours = position.voiceId === HERO_VOICE.id;
+  const duration = ours && Number.isFinite(position.duration) ? position.duration : null;
+  const elapsed = ours && active ? position.currentTime : 0;
+  const played = duration === null || duration === 0 ? 0 : Math.min(1, elapsed / duration);
   return (
-    <div className="relative mx-auto w-full max-w-md" aria-hidden="true">
-      <div className="absolute -inset-6 rounded-[2rem] bg-gradient-to-tr from-rose-500/30 via-fuchsia-500/20 to-violet-500/30 blur-2xl" />
+    <div className="relative mx-auto w-full max-w-md" data-testid="hero-player" data-state={active ? sample.phase : "idle"}>
+      <div className="absolute -inset-6 rounded-[2rem] bg-gradient-to-tr from-rose-500/30 via-fuchsia-500/20 to-violet-500/30 blur-2xl" aria-hidden="true" />
       <div className="relative rounded-3xl border border-white/10 bg-white/[0.06] p-5 shadow-2xl backdrop-blur">
         <div className="flex items-center gap-3">
-          <span className="inline-flex size-10 items-center justify-center rounded-full bg-gradient-to-br from-rose-400 to-violet-500 text-sm font-bold text-white">Z</span>
-          <div>
-            <p className="text-sm font-semibold text-white">Zephyr</p>
+          <span className="inline-flex size-10 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-rose-400 to-violet-500 text-sm font-bold text-white" aria-hidden="true">
+            Z
+          </span>
+          <div className="min-w-0 flex-1">
+            <p className="text-sm font-semibold text-white">{HERO_VOICE.name}</p>
             <p className="text-xs text-white/60">
               {t("trait.bright")} · {t("voices.language.multi")}
             </p>
           </div>
+          <SampleButton voiceId={HERO_VOICE.id} voiceName={HERO_VOICE.name} className="size-11" idleClassName="bg-white text-slate-900 hover:bg-rose-100 hover:text-rose-700" />
         </div>
-        <p className="mt-4 rounded-xl bg-black/20 p-3 text-sm leading-relaxed text-white/85">{t("landing.heroSample")}</p>
-        <div className="mt-4 flex h-16 items-center gap-[3px]">
+        <figure className="mt-4 rounded-xl bg-black/20 p-3">
+          <blockquote lang={VOICE_SAMPLE_LOCALE} className="text-sm leading-relaxed text-white/85">
+            {voiceSampleText(HERO_VOICE.name)}
+          </blockquote>
+          <figcaption className="mt-1 text-xs text-white/50">{t("landing.heroCaption")}</figcaption>
+        </figure>
+        {/* The bars fill as the sample plays and move only while it does. */}
+        <div className="mt-4 flex h-16 items-center gap-[3px]" aria-hidden="true">
           {HERO_BARS.map((height, index) => (
             <span
               // biome-ignore lint/suspicious/noArrayIndexKey: HERO_BARS is a constant list; the bars never reorder
               key={index}
-              className="hero-bar w-full rounded-full bg-gradient-to-t from-rose-400 to-violet-400"
+              className={`w-full rounded-full ${playing ? "hero-bar" : ""} ${(index + 0.5) / HERO_BARS.length <= played ? "bg-gradient-to-t from-rose-400 to-violet-400" : "bg-white/25"}`}
               style={{ height: `${height}%`, animationDelay: `${(index % 8) * 110}ms` }}
             />
           ))}
         </div>
-        <div className="mt-3 flex justify-between text-xs text-white/50 tabular-nums">
-          <span>0:04</span>
-          <span>0:09</span>
+        <div className="mt-3 flex justify-between text-xs text-white/50 tabular-nums" data-testid="hero-time">
+          <span>{formatDuration(elapsed)}</span>
+          <span>{duration === null ? "–:––" : formatDuration(duration)}</span>
         </div>
       </div>
     </div>
@@ -117,7 +138,7 @@ export default function Landing() {
               </div>
               <p className="mt-4 text-sm text-slate-400">{t("landing.freeCredits")}</p>
             </div>
-            <HeroVisual />
+            <HeroPlayer />
           </section>
         </div>
       </div>

@@ -3,8 +3,7 @@
  * has loaded the page suspends, so a pre-rendered post keeps its HTML while hydrating), and links
  * to the same post in its other languages.
  */
-import { use } from "react";
-import { findPost, loadedPostBody, loadPostBody, postLocales, type PostMeta } from "../../blog/posts";
+import { findPost, postBodies, postLocales, type PostMeta } from "../../blog/posts";
 import { SiteFooter } from "../../components/site-footer";
 import { SiteHeader } from "../../components/site-header";
 import { buttonClass } from "../../components/ui";
@@ -14,7 +13,7 @@ import { Link, useParams } from "../../router";
 import { PostDate } from "./index";
 
 function PostBody({ post }: { post: PostMeta }) {
-  const Body = loadedPostBody(post) ?? use(loadPostBody(post));
+  const Body = postBodies.read(post);
   return (
     <div className="blog-prose mt-8">
       <Body />

@@ -1,7 +1,7 @@
 /**
  * Clone: a reference recording (file picker, drag and drop, or the microphone, converted to WAV in
  * the browser), checked here with the server's rules before anything is uploaded (format from the
- * bytes, size, length decoded with Web Audio); the text with the server's counter and a live
+ * bytes, size, length and speech decoded with Web Audio); the text with the server's counter and a live
  * estimate from the shared price list; the language; a required consent. Cloning shows upload
  * progress, then progress while the voice is made, both cancellable; the result plays in the
  * waveform player and the new balance is shown at once from the response. The recording can be
@@ -23,6 +23,7 @@ import {
   CLONE_FILE_MAX_BYTES,
   CLONE_MAX_SECONDS,
   CLONE_MIN_SECONDS,
+  SPEECH_MIN_SECONDS,
   cloneEstimate,
   cloneFormProblem,
   cloneTextCount,
@@ -98,11 +99,16 @@ function ReferenceSummary({ reference, fileInputId, onRemove, disabled }: { refe
         return t("clone.problem.unsupported");
       case "unreadable":
         return t("clone.problem.unreadable");
-      case "too_short":
+      case "too_short": {
         // One decimal, rounded down: 9.96 s is "9.9", never "10", next to "at least 10".
-        return t("clone.problem.tooShort", { seconds: formatNumber(Math.floor(roundedSeconds(seconds ?? 0) * 10) / 10), min: CLONE_MIN_SECONDS });
+        const shown = formatNumber(Math.floor(roundedSeconds(seconds ?? 0) * 10) / 10);
+        // A microphone recording stopped early says what to do next, not only what is wrong.
+        return t(reference.source === "recording" ? "clone.problem.recordingTooShort" : "clone.problem.tooShort", { seconds: shown, min: CLONE_MIN_SECONDS });
+      }
       case "too_long":
         return t("clone.problem.tooLong", { duration: formatDuration(problemDuration(seconds ?? 0, problem)), max: CLONE_MAX_SECONDS / 60 });
+      case "no_speech":
+        return t("clone.problem.noSpeech", { seconds: formatNumber(Math.floor((facts.speechSeconds ?? 0) * 10) / 10), min: SPEECH_MIN_SECONDS });
     }
   })();
 
@@ -251,7 +257,7 @@ export default function Clone() {
       return next;
     });
     void inspectReferenceFile(file)
-      .catch((): ReferenceFacts => ({ size: file.size, format: null, durationSeconds: null }))
+      .catch((): ReferenceFacts => ({ size: file.size, format: null, durationSeconds: null, speechSeconds: null }))
       .then((facts) => setReference((current) => (current?.id === id ? { ...current, facts, problem: referenceProblem(facts) } : current)));
   }, []);
 

@@ -117,6 +117,9 @@ const de: AppMessages = {
   "clone.problem.unreadable": "Diese Datei konnte nicht gelesen werden. Vielleicht ist sie beschädigt oder abgeschnitten.",
   "clone.problem.tooShort": "Die Aufnahme ist {seconds} Sekunden lang; sie muss mindestens {min} Sekunden lang sein.",
   "clone.problem.tooLong": "Die Aufnahme ist {duration} lang; sie darf höchstens {max} Minuten lang sein.",
+  "clone.problem.noSpeech":
+    "In dieser Aufnahme ist nur {seconds} Sekunden lang Sprache zu hören; ein Klon braucht mindestens {min}. Sie ist still oder zu leise: Sprich näher am Mikrofon oder wähle eine andere Aufnahme.",
+  "clone.problem.recordingTooShort": "Du hast nach {seconds} Sekunden gestoppt. Nimm mindestens {min} Sekunden lang auf und stoppe dann.",
   "clone.preview": "Deine Aufnahme",
   "clone.orRecord": "oder selbst aufnehmen",
   "clone.record": "Mit Mikrofon aufnehmen",
@@ -337,6 +340,7 @@ const de: AppMessages = {
   "error.payload_too_large": "Das ist zu groß zum Senden.",
   "error.unsupported_media_type": "Dieser Dateityp wird nicht unterstützt.",
   "error.content_refused": "Der Stimmenanbieter hat diesen Text abgelehnt. Bitte formuliere ihn um und versuche es erneut.",
+  "error.insufficient_speech": "Die Aufnahme enthält zu wenig Sprache, um eine Stimme zu klonen: Sie ist still oder zu leise. Nimm näher am Mikrofon neu auf. Es wurde nichts berechnet.",
   "error.rate_limited": "Du bist etwas zu schnell. Bitte warte einen Moment und versuche es erneut.",
   "error.rate_limited_retry": "Du bist etwas zu schnell. Bitte versuche es in {seconds} Sekunden erneut.",
   "error.provider_quota": "Der Stimmenanbieter ist gerade ausgelastet. Bitte versuche es in ein paar Minuten erneut.",

@@ -117,6 +117,9 @@ const fr: AppMessages = {
   "clone.problem.unreadable": "Ce fichier n'a pas pu être lu. Il est peut-être endommagé ou tronqué.",
   "clone.problem.tooShort": "L'enregistrement dure {seconds} secondes ; il doit durer au moins {min} secondes.",
   "clone.problem.tooLong": "L'enregistrement dure {duration} ; il peut durer au plus {max} minutes.",
+  "clone.problem.noSpeech":
+    "On n'entend que {seconds} secondes de parole dans cet enregistrement ; un clone en demande au moins {min}. Il est silencieux ou trop faible : parlez plus près du micro ou choisissez un autre enregistrement.",
+  "clone.problem.recordingTooShort": "Vous avez arrêté après {seconds} secondes. Enregistrez pendant au moins {min} secondes, puis arrêtez.",
   "clone.preview": "Votre enregistrement",
   "clone.orRecord": "ou enregistrez-vous",
   "clone.record": "Enregistrer avec le micro",
@@ -337,6 +340,7 @@ const fr: AppMessages = {
   "error.payload_too_large": "C'est trop volumineux pour être envoyé.",
   "error.unsupported_media_type": "Ce type de fichier n'est pas pris en charge.",
   "error.content_refused": "Le fournisseur de voix a refusé ce texte. Reformulez-le et réessayez.",
+  "error.insufficient_speech": "L'enregistrement contient trop peu de parole pour cloner une voix : il est silencieux ou trop faible. Réenregistrez plus près du micro. Rien n'a été facturé.",
   "error.rate_limited": "Vous allez un peu vite. Patientez un instant et réessayez.",
   "error.rate_limited_retry": "Vous allez un peu vite. Réessayez dans {seconds} secondes.",
   "error.provider_quota": "Le fournisseur de voix est saturé. Réessayez dans quelques minutes.",

@@ -117,6 +117,9 @@ const itMessages: AppMessages = {
   "clone.problem.unreadable": "Impossibile leggere questo file. Potrebbe essere danneggiato o troncato.",
   "clone.problem.tooShort": "La registrazione dura {seconds} secondi; deve durare almeno {min} secondi.",
   "clone.problem.tooLong": "La registrazione dura {duration}; può durare al massimo {max} minuti.",
+  "clone.problem.noSpeech":
+    "In questa registrazione si sentono solo {seconds} secondi di voce; un clone ne richiede almeno {min}. È silenziosa o troppo bassa: parla più vicino al microfono o scegli un'altra registrazione.",
+  "clone.problem.recordingTooShort": "Hai interrotto dopo {seconds} secondi. Registra per almeno {min} secondi, poi interrompi.",
   "clone.preview": "La tua registrazione",
   "clone.orRecord": "oppure registrati",
   "clone.record": "Registra con il microfono",
@@ -337,6 +340,7 @@ const itMessages: AppMessages = {
   "error.payload_too_large": "È troppo grande per essere inviato.",
   "error.unsupported_media_type": "Questo tipo di file non è supportato.",
   "error.content_refused": "Il fornitore della voce ha rifiutato questo testo. Riformulalo e riprova.",
+  "error.insufficient_speech": "La registrazione contiene troppa poca voce per clonarla: è silenziosa o troppo bassa. Registra di nuovo più vicino al microfono. Non è stato addebitato nulla.",
   "error.rate_limited": "Stai andando un po' troppo veloce. Attendi un momento e riprova.",
   "error.rate_limited_retry": "Stai andando un po' troppo veloce. Riprova tra {seconds} secondi.",
   "error.provider_quota": "Il fornitore della voce è occupato. Riprova tra qualche minuto.",
