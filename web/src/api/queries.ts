@@ -2,6 +2,7 @@
 import { useQuery, type QueryClient } from "@tanstack/react-query";
 import type { MeResponse } from "../../../worker/shared/contracts";
 import { useAuth } from "../auth/auth";
+import { useI18n } from "../i18n/i18n";
 import { api } from "./client";
 
 export const queryKeys = {
@@ -18,6 +19,7 @@ export const queryKeys = {
   history: ["history"] as const,
   transactions: ["transactions"] as const,
   packages: ["billing", "packages"] as const,
+  campaign: ["billing", "campaign"] as const,
   subscription: ["billing", "subscription"] as const,
   callOptions: ["calls", "options"] as const,
   callVoices: ["voices", "call"] as const,
@@ -53,6 +55,12 @@ export function setBalance(queryClient: QueryClient, credits: number): void {
 /** The credit packages and whether buying is possible here (public; the landing and Credits page). */
 export function usePackages() {
   return useQuery({ queryKey: queryKeys.packages, queryFn: api.billingPackages, staleTime: 10 * 60_000 });
+}
+
+/** The promo campaign running now (public; the banner, the price cards and the Credits page). */
+export function useCampaign() {
+  const { locale } = useI18n();
+  return useQuery({ queryKey: [...queryKeys.campaign, locale], queryFn: () => api.campaign(locale), staleTime: 60_000 });
 }
 
 /** What the Call page offers: presets, models, prices, and whether LiveKit is configured (public). */

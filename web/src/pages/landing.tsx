@@ -6,6 +6,7 @@ import { useAuth } from "../auth/auth";
 import { useDocumentTitle, useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
 import { ArrowRightIcon, BoltIcon, CoinsIcon, DownloadIcon, GlobeIcon, MicIcon, WaveIcon } from "../components/icons";
+import { CampaignBanner } from "../components/campaign-banner";
 import { PackageGrid } from "../components/pricing";
 import { SampleButton } from "../components/sample-player";
 import { Brand, SiteHeader } from "../components/site-header";
@@ -225,6 +226,7 @@ export default function Landing() {
           <LanguageSwitcher full />
         </div>
       </footer>
+      <CampaignBanner />
     </div>
   );
 }
