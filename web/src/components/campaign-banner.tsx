@@ -44,6 +44,7 @@ export function CampaignBanner() {
   }, [visible]);
 
   if (!visible || campaign === null || left === null) return null;
+  const prices = `${localizePath(locale)}#pricing`;
   const time = left.days > 0 ? `${tp("campaign.days", left.days)} ${left.clock}` : left.clock;
   const dismiss = () => {
     rememberDismissal(storage(), campaign.id);
@@ -62,13 +63,14 @@ export function CampaignBanner() {
         <span className="hidden size-9 shrink-0 items-center justify-center rounded-full bg-gradient-to-br from-rose-500 to-violet-600 sm:inline-flex">
           <BoltIcon className="size-4" />
         </span>
-        <div className="min-w-0 flex-1">
+        {/* On a phone the text itself leads to the prices; the button joins it on wider screens. */}
+        <a href={prices} className="min-w-0 flex-1">
           <p className="text-sm font-semibold text-pretty">{campaign.banner}</p>
           <p className="mt-0.5 text-xs text-rose-200 tabular-nums" data-testid="campaign-countdown">
             {t("campaign.endsIn", { time })}
           </p>
-        </div>
-        <a href={`${localizePath(locale)}#pricing`} className="shrink-0 rounded-full bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-rose-50">
+        </a>
+        <a href={prices} className="hidden shrink-0 rounded-full bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-rose-50 sm:block">
           {t("campaign.seePrices")}
         </a>
         <button type="button" onClick={dismiss} aria-label={t("campaign.dismiss")} className="shrink-0 rounded-full p-1.5 text-white/70 hover:bg-white/10 hover:text-white">

@@ -512,7 +512,7 @@ const de: Messages = {
   "campaign.label": "Zeitlich begrenztes Angebot",
   "campaign.endsIn": "Endet in {time}",
   "campaign.days.one": "{count} Tag",
-  "campaign.days.other": "{count} Tage",
+  "campaign.days.other": "{count} Tagen",
   "campaign.dismiss": "Angebot ausblenden",
   "campaign.seePrices": "Preise ansehen",
   "checkout.successTitle": "Danke für deinen Kauf",
