@@ -97,7 +97,7 @@ describe("the campaign rules (pure functions)", () => {
 
   it("reads a promised bonus back from metadata only when it is a whole positive number with a campaign id", () => {
     expect(promisedBonus({ campaignId: "spring", bonusCredits: "2000" })).toEqual({ campaignId: "spring", credits: 2_000 });
-    for (const bad of [
+    const malformed: Record<string, string>[] = [
       {},
       { campaignId: "spring" },
       { bonusCredits: "2000" },
@@ -105,7 +105,8 @@ describe("the campaign rules (pure functions)", () => {
       { campaignId: "spring", bonusCredits: "1e6" },
       { campaignId: "spring", bonusCredits: "0" },
       { campaignId: "s", bonusCredits: "99999999" },
-    ]) {
+    ];
+    for (const bad of malformed) {
       expect(promisedBonus(bad)).toBeNull();
     }
     expect(promisedBonus(null)).toBeNull();
