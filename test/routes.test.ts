@@ -119,7 +119,7 @@ describe("API skeleton", () => {
     const publicPaths = ROUTE_MOUNTS.filter((m) => m.auth === "public")
       .map((m) => m.prefix)
       .sort();
-    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/call-options", "/api/health", "/api/legal", "/api/v1/openapi.json", "/api/voices"]);
+    expect(publicPaths).toEqual(["/api/auth", "/api/billing/packages", "/api/call-options", "/api/campaign", "/api/health", "/api/legal", "/api/v1/openapi.json", "/api/voices"]);
   });
 });
 

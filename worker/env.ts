@@ -8,6 +8,10 @@
 import * as z from "zod";
 import { CALL_MODELS, DEFAULT_CALL_MODEL } from "./shared/calls";
 import { type ImprintResponse, OPERATOR_SETTINGS } from "./shared/legal";
+import { type Campaign, COMMITTED_CAMPAIGNS } from "./shared/campaigns";
+import { CREDIT_PACKAGES } from "./shared/billing";
+import { SUPPORTED_LOCALES } from "./shared/limits";
+import { log } from "./services/logging";
 
 const optionalSecret = z
   .string()
@@ -61,6 +65,8 @@ const rawConfigSchema = z.object({
   ENHANCE_DAILY_LIMIT: optionalSecret.pipe(z.string().regex(/^\d+$/, "a whole number").transform(Number).pipe(z.number().int().min(0).max(10_000)).optional()),
   /** Comma-separated Gemini TTS models that accept `temperature` (the 3.8 models reject it). */
   GEMINI_TTS_TEMPERATURE_MODELS: optionalSecret,
+  /** Promo campaigns as JSON (replaces the committed list); validated apart, so a bad value is "no campaign", not a 500. */
+  PROMO_CAMPAIGNS: optionalSecret,
   /** How long a provider call (Gemini request, Replicate prediction, local engine) may take. */
   PROVIDER_TIMEOUT_SECONDS: optionalSecret.pipe(
     z
@@ -73,6 +79,44 @@ const rawConfigSchema = z.object({
 });
 
 type RawConfig = z.infer<typeof rawConfigSchema>;
+
+const isoInstant = z.iso.datetime({ offset: true });
+const bannerText = z.string().trim().min(1).max(200);
+const campaignSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, "lower-case letters, digits and dashes, at most 40"),
+    startsAt: isoInstant,
+    endsAt: isoInstant,
+    bonusCredits: z.partialRecord(z.enum(CREDIT_PACKAGES.map((p) => p.id) as [string, ...string[]]), z.number().int().positive().max(1_000_000)),
+    banner: z.object({ en: bannerText, ...Object.fromEntries(SUPPORTED_LOCALES.filter((l) => l !== "en").map((l) => [l, bannerText.optional()])) }).strict(),
+  })
+  .strict()
+  .refine((c) => Date.parse(c.startsAt) < Date.parse(c.endsAt), { message: "endsAt must be after startsAt", path: ["endsAt"] });
+
+export const campaignListSchema = z
+  .array(campaignSchema)
+  .max(20)
+  .superRefine((list, ctx) => {
+    const spans = list.map((c) => ({ id: c.id, from: Date.parse(c.startsAt), to: Date.parse(c.endsAt) })).sort((a, b) => a.from - b.from);
+    if (new Set(list.map((c) => c.id)).size !== list.length) ctx.addIssue({ code: "custom", message: "campaign ids must be unique" });
+    for (let i = 1; i < spans.length; i += 1) {
+      if (spans[i]!.from < spans[i - 1]!.to) ctx.addIssue({ code: "custom", message: `campaigns ${spans[i - 1]!.id} and ${spans[i]!.id} overlap: at most one runs at a time` });
+    }
+  });
+
+/** The campaigns in force: PROMO_CAMPAIGNS when set (invalid → none, with the reason), else the committed list. */
+export function campaignsFrom(value: string | undefined): { list: readonly Campaign[]; problem: string | null } {
+  if (value === undefined) return { list: COMMITTED_CAMPAIGNS, problem: null };
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return { list: [], problem: "PROMO_CAMPAIGNS is not valid JSON" };
+  }
+  const parsed = campaignListSchema.safeParse(json);
+  if (parsed.success) return { list: parsed.data as Campaign[], problem: null };
+  return { list: [], problem: `PROMO_CAMPAIGNS is invalid: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(list)"}: ${i.message}`).join("; ")}` };
+}
 
 export type Integration = { status: "configured" } | { status: "off"; reason: string };
 
@@ -149,6 +193,8 @@ function buildConfig(raw: RawConfig) {
       },
     },
     enhancement: { model: raw.GEMINI_TEXT_MODEL ?? DEFAULT_GEMINI_TEXT_MODEL, dailyLimit: raw.ENHANCE_DAILY_LIMIT ?? DEFAULT_ENHANCE_DAILY_LIMIT },
+    /** Promo campaigns (worker/shared/campaigns.ts); `problem` says why an invalid PROMO_CAMPAIGNS means none. */
+    campaigns: campaignsFrom(raw.PROMO_CAMPAIGNS),
     providerTimeoutMs: Math.round((raw.PROVIDER_TIMEOUT_SECONDS ?? DEFAULT_PROVIDER_TIMEOUT_SECONDS) * 1000),
     integrations: {
       supabase,
@@ -232,5 +278,8 @@ function parseConfig(env: Record<string, unknown>): AppConfig | ConfigError {
     const missing = PRODUCTION_REQUIRED.filter((name) => parsed.data[name] === undefined);
     if (missing.length > 0) return new ConfigError(missing.map((name) => `${name} is required in production`));
   }
-  return buildConfig(parsed.data);
+  const config = buildConfig(parsed.data);
+  // Once per env (the result is cached): a broken campaign list is loud but never takes the API down.
+  if (config.campaigns.problem !== null) log.error(`${config.campaigns.problem}; no campaign runs until it is fixed`);
+  return config;
 }

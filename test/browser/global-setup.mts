@@ -1,19 +1,22 @@
 /**
- * Browser suite setup: builds the SPA, starts a Stripe fake and the product (pointed at it) once
- * for all test files (isolated state under test-artifacts/), hands their URLs to the tests, and
- * stops both afterwards.
+ * Browser suite setup: builds the SPA, starts a Stripe fake and the product (pointed at it, and
+ * running the promo campaign of e2e-campaign.mts) once for all test files (isolated state under
+ * test-artifacts/), hands their URLs and the campaign to the tests, and stops both afterwards.
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import type { TestProject } from "vitest/node";
 import { startProduct } from "../../scripts/local-server.mjs";
 import { TEST_WEBHOOK_SECRET } from "../support/stripe-fake.ts";
+import { e2eCampaign } from "./e2e-campaign.mts";
 import { startStripeServer } from "./stripe-server.mts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     stripeUrl: string;
+    /** The running campaign's end (ISO), as PROMO_CAMPAIGNS gave it. */
+    campaignEndsAt: string;
   }
 }
 
@@ -27,10 +30,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   // Stripe is a fake on 127.0.0.1 (checkout, portal, signed webhooks back to the Worker).
   const stripe = await startStripeServer();
+  const campaign = e2eCampaign();
   const product = await startProduct({
     stateDir: "test-artifacts/e2e-state",
     logFile: "test-artifacts/e2e-wrangler.log",
-    // The imprint shows configured operator details (test/browser/legal-hero.e2e.mts reads these).
+    // The imprint shows configured operator details (test/browser/legal-hero.e2e.mts reads these);
+    // a promo campaign runs for the whole suite (test/browser/e2e-campaign.mts).
     vars: {
       STRIPE_SECRET_KEY: "sk_test_e2e",
       STRIPE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
@@ -38,11 +43,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
       OPERATOR_NAME: "Example Voice Ltd",
       OPERATOR_ADDRESS: "1 Test Street, Testville",
       OPERATOR_EMAIL: "imprint@example.com",
+      PROMO_CAMPAIGNS: JSON.stringify([campaign]),
     },
   });
   stripe.fake.webhookUrl = `${product.url}/api/webhooks/stripe`;
   project.provide("baseUrl", product.url);
   project.provide("stripeUrl", stripe.url);
+  project.provide("campaignEndsAt", campaign.endsAt);
   return async () => {
     await product.stop();
     await stripe.stop();

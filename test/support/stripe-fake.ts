@@ -161,7 +161,10 @@ export class StripeFake {
     this.invoicePayments.set(invoiceId, nextId("pi"));
     return [
       stripeEvent("customer.subscription.created", subscriptionObject({ id: subscriptionId, customer: session.customer, metadata: session.subscription_metadata })),
-      stripeEvent("invoice.paid", invoiceObject({ id: invoiceId, customer: session.customer, subscription: subscriptionId, metadata: session.subscription_metadata, amountPaid: session.amount_total })),
+      stripeEvent(
+        "invoice.paid",
+        invoiceObject({ id: invoiceId, customer: session.customer, subscription: subscriptionId, metadata: session.subscription_metadata, amountPaid: session.amount_total, billingReason: "subscription_create" }),
+      ),
       stripeEvent("checkout.session.completed", checkoutSessionObject(session)),
     ];
   }
@@ -214,7 +217,17 @@ export function checkoutSessionObject(
   };
 }
 
-export function invoiceObject(input: { id: string; customer: string; subscription: string; metadata: Record<string, string>; amountPaid: number; status?: string; paymentIntent?: string }): Json {
+export function invoiceObject(input: {
+  id: string;
+  customer: string;
+  subscription: string;
+  metadata: Record<string, string>;
+  amountPaid: number;
+  status?: string;
+  paymentIntent?: string;
+  /** "subscription_create" for a subscription's first invoice, "subscription_cycle" (default) for a renewal. */
+  billingReason?: string;
+}): Json {
   return {
     id: input.id,
     object: "invoice",
@@ -222,7 +235,7 @@ export function invoiceObject(input: { id: string; customer: string; subscriptio
     status: input.status ?? "paid",
     amount_paid: input.amountPaid,
     currency: "usd",
-    billing_reason: "subscription_cycle",
+    billing_reason: input.billingReason ?? "subscription_cycle",
     parent: { type: "subscription_details", subscription_details: { subscription: input.subscription, metadata: input.metadata } },
     ...(input.paymentIntent !== undefined
       ? { payments: { object: "list", data: [{ object: "invoice_payment", status: "paid", payment: { type: "payment_intent", payment_intent: input.paymentIntent } }], has_more: false } }

@@ -86,7 +86,10 @@ export interface PaymentGrant {
   subscriptionId: string | null;
   amountCents: number;
   currency: string;
+  /** Everything granted, a campaign's bonus included. */
   credits: number;
+  /** The bonus promised at checkout (part of `credits`), recorded on the ledger row. */
+  bonus: { campaignId: string; credits: number } | null;
   description: string;
 }
 
@@ -98,7 +101,11 @@ export interface PaymentGrant {
 export async function grantPayment(db: D1Database, grant: PaymentGrant, more: D1PreparedStatement[]): Promise<boolean> {
   const transactionId = crypto.randomUUID();
   await db.batch([
-    ...grantStatements(db, { userId: grant.userId, amount: grant.credits, type: grant.kind === "topup" ? "topup" : "purchase", key: paymentLedgerKey(grant.paymentId), description: grant.description }, transactionId),
+    ...grantStatements(
+      db,
+      { userId: grant.userId, amount: grant.credits, type: grant.kind === "topup" ? "topup" : "purchase", key: paymentLedgerKey(grant.paymentId), description: grant.description, bonus: grant.bonus },
+      transactionId,
+    ),
     db
       .prepare(
         `INSERT INTO billing_payments (id, user_id, kind, package_id, payment_intent_id, subscription_id, amount_cents, currency, credits, transaction_id)

@@ -59,7 +59,7 @@ export async function listTransactions(db: D1Database, userId: string, limit: nu
   const after = decodeCursor(cursor);
   const rows = await db
     .prepare(
-      `SELECT t.id, t.amount, t.type, t.description, t.balance_after, t.created_at, t.shortfall, t.operation,
+      `SELECT t.id, t.amount, t.type, t.description, t.balance_after, t.created_at, t.shortfall, t.bonus_credits, t.operation,
               r.purpose, r.status, r.final_amount, r.amount AS reserved,
               COALESCE(
                 (SELECT c.balance_after FROM credit_transactions c WHERE c.reservation_id = t.reservation_id AND c.id <> t.id ORDER BY c.created_at DESC LIMIT 1),
@@ -89,6 +89,7 @@ export async function listTransactions(db: D1Database, userId: string, limit: nu
       balance_after: number;
       created_at: string;
       shortfall: number;
+      bonus_credits: number;
       operation: string | null;
       purpose: string | null;
       status: "reserved" | "settled" | "refunded" | null;
@@ -109,6 +110,7 @@ export async function listTransactions(db: D1Database, userId: string, limit: nu
       voice: row.voice,
       description: row.description,
       shortfall: row.shortfall,
+      bonus: row.bonus_credits,
       balanceAfter: row.closing_balance ?? row.balance_after,
       createdAt: row.created_at,
     };

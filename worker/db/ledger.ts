@@ -19,6 +19,8 @@ export interface GrantInput {
   type: GrantType;
   key: string;
   description: string;
+  /** A promo campaign's share of `amount` (included in it), recorded on the row. */
+  bonus?: { campaignId: string; credits: number } | null;
 }
 
 /** Statements that grant credits; exported so account bootstrap can run them in its own batch. */
@@ -28,11 +30,11 @@ export function grantStatements(db: D1Database, input: GrantInput, transactionId
     db.prepare("INSERT INTO credits (user_id, balance) VALUES (?1, 0) ON CONFLICT (user_id) DO NOTHING").bind(input.userId),
     db
       .prepare(
-        `INSERT INTO credit_transactions (id, user_id, amount, type, description, idempotency_key, balance_after)
-         SELECT ?1, c.user_id, ?2, ?3, ?4, ?5, c.balance + ?2 FROM credits c
+        `INSERT INTO credit_transactions (id, user_id, amount, type, description, idempotency_key, balance_after, campaign_id, bonus_credits)
+         SELECT ?1, c.user_id, ?2, ?3, ?4, ?5, c.balance + ?2, ?7, ?8 FROM credits c
          WHERE c.user_id = ?6 AND NOT EXISTS (SELECT 1 FROM credit_transactions WHERE user_id = ?6 AND idempotency_key = ?5)`,
       )
-      .bind(transactionId, input.amount, input.type, input.description, input.key, input.userId),
+      .bind(transactionId, input.amount, input.type, input.description, input.key, input.userId, input.bonus?.campaignId ?? null, input.bonus?.credits ?? 0),
     db
       .prepare(
         `UPDATE credits SET balance = balance + ?1, updated_at = ${NOW}

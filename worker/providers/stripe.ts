@@ -7,12 +7,15 @@
  */
 import Stripe from "stripe";
 import type { CreditPackage } from "../shared/billing";
+import { CAMPAIGN_METADATA } from "../shared/campaigns";
 import { ProviderError } from "./types";
 
 export interface CheckoutInput {
   customerId: string;
   userId: string;
   pkg: CreditPackage;
+  /** A running campaign's promise: stamped into the session's (and its payment's) metadata. */
+  bonus: { campaignId: string; credits: number } | null;
   productName: string;
   successUrl: string;
   cancelUrl: string;
@@ -65,7 +68,8 @@ export function createStripeGateway(secretKey: string, apiBase: string | undefin
       call("create your billing account", async () => (await stripe().customers.create({ email, metadata: { userId } }, { idempotencyKey: `customer-for-${userId}` })).id),
     createCheckoutSession: (input) =>
       call("start the checkout", async () => {
-        const metadata = { userId: input.userId, packageId: input.pkg.id };
+        const metadata: Record<string, string> = { userId: input.userId, packageId: input.pkg.id };
+        if (input.bonus !== null) Object.assign(metadata, { [CAMPAIGN_METADATA.id]: input.bonus.campaignId, [CAMPAIGN_METADATA.bonus]: String(input.bonus.credits) });
         const subscription = input.pkg.kind === "subscription";
         const session = await stripe().checkout.sessions.create({
           mode: subscription ? "subscription" : "payment",

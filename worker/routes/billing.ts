@@ -42,7 +42,7 @@ export const checkoutRoutes = new Hono<AppEnv>()
     const gateway = requireGateway(gatewayOf(c));
     await enforceRateLimit(c.env.TOKEN_RATE_LIMITER, `billing:${userId}`, BILLING_LIMIT_PERIOD_SECONDS);
     const locale = input.locale ?? localeOrDefault((await getProfile(c.env.DB, userId))?.locale);
-    return c.json({ url: await startCheckout(c.env.DB, gateway, { userId, packageId: input.packageId, locale, appOrigin: appOrigin(c) }) });
+    return c.json({ url: await startCheckout(c.env.DB, gateway, { userId, packageId: input.packageId, locale, appOrigin: appOrigin(c), campaigns: c.get("config").campaigns.list }) });
   })
   .get("/:sessionId", async (c) => {
     const checkout = await checkoutOf(c.env.DB, c.get("identity").userId, c.req.param("sessionId"));

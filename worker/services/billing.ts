@@ -9,6 +9,7 @@ import { getProfile } from "../db/profiles";
 import type { BillingGateway } from "../providers/stripe";
 import { ProviderError } from "../providers/types";
 import { type CreditPackage, findPackage } from "../shared/billing";
+import { activeCampaign, bonusFor, type Campaign } from "../shared/campaigns";
 import { AppError } from "../shared/errors";
 import { SUPPORTED_LOCALES, type Locale } from "../shared/limits";
 import { log } from "./logging";
@@ -40,11 +41,29 @@ async function customerFor(db: D1Database, gateway: BillingGateway, userId: stri
 
 export const localeOrDefault = (value: string | undefined): Locale => ((SUPPORTED_LOCALES as readonly string[]).includes(value ?? "") ? (value as Locale) : "en");
 
-const productName = (pkg: CreditPackage) => (pkg.kind === "topup" ? `${pkg.credits.toLocaleString("en-US")} SexyVoice credits` : `SexyVoice monthly: ${pkg.credits.toLocaleString("en-US")} credits every month`);
+const count = (credits: number) => credits.toLocaleString("en-US");
 
-export async function startCheckout(db: D1Database, gateway: BillingGateway, input: { userId: string; packageId: string; locale: Locale; appOrigin: string }): Promise<string> {
+/** What Stripe's page names: the buyer sees the campaign's bonus there before paying. */
+function productName(pkg: CreditPackage, bonus: number): string {
+  const extra = bonus > 0 ? ` + ${count(bonus)} bonus credits` : "";
+  if (pkg.kind === "topup") return `${count(pkg.credits)} SexyVoice credits${extra}`;
+  return `SexyVoice monthly: ${count(pkg.credits)} credits every month${bonus > 0 ? ` (+ ${count(bonus)} bonus credits with the first month)` : ""}`;
+}
+
+/**
+ * A Checkout Session for the package. A campaign running now (`campaigns`, from configuration) is
+ * decided here, once: its bonus goes into the session's metadata, which is all the webhook reads.
+ */
+export async function startCheckout(
+  db: D1Database,
+  gateway: BillingGateway,
+  input: { userId: string; packageId: string; locale: Locale; appOrigin: string; campaigns: readonly Campaign[]; now?: number },
+): Promise<string> {
   const pkg = findPackage(input.packageId);
   if (pkg === undefined) throw new AppError("validation_failed", `packageId: there is no package "${input.packageId}".`, { field: "packageId" });
+  const campaign = activeCampaign(input.campaigns, input.now ?? Date.now());
+  const bonusCredits = bonusFor(campaign, pkg.id);
+  const bonus = campaign !== null && bonusCredits > 0 ? { campaignId: campaign.id, credits: bonusCredits } : null;
   const customerId = await customerFor(db, gateway, input.userId);
   const credits = `${input.appOrigin}/${input.locale}/dashboard/credits`;
   const session = await viaStripe(() =>
@@ -52,7 +71,8 @@ export async function startCheckout(db: D1Database, gateway: BillingGateway, inp
       customerId,
       userId: input.userId,
       pkg,
-      productName: productName(pkg),
+      bonus,
+      productName: productName(pkg, bonusCredits),
       successUrl: `${credits}/success?session_id={CHECKOUT_SESSION_ID}`,
       cancelUrl: `${credits}/cancel`,
       locale: input.locale,

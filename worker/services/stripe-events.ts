@@ -7,6 +7,10 @@
  * and a refund or dispute for a payment we have not recorded yet is parked and applied after it.
  * Anything thrown means "not committed": the route answers 5xx and Stripe retries.
  *
+ * A promo campaign's bonus is whatever the session's metadata promised at checkout (shared/campaigns.ts
+ * promisedBonus), granted with the payment in the same row, so it is exactly as idempotent as the
+ * payment and does not depend on the campaign still running when the event lands.
+ *
  * Ledger keys: stripe:payment:<pi_… | in_…> (grant), stripe:refund:<pi>:<credits claimed so far>
  * (refund), stripe:dispute:<dp_…> (chargeback), stripe:dispute-won:<dp_…> (returned).
  */
@@ -34,6 +38,7 @@ import {
 } from "../db/billing";
 import type { BillingGateway, Stripe } from "../providers/stripe";
 import { findPackage } from "../shared/billing";
+import { promisedBonus } from "../shared/campaigns";
 import { log } from "./logging";
 
 export type EventOutcome = "applied" | "duplicate" | "ignored" | "parked" | "pending";
@@ -47,6 +52,8 @@ export interface EventResult {
 const idOf = (value: string | { id: string } | null | undefined): string | null => (value === null || value === undefined ? null : typeof value === "string" ? value : value.id);
 
 const ignored = (reason: string): EventResult => ({ outcome: "ignored", reason });
+
+const bonusNote = (bonus: { campaignId: string; credits: number } | null) => (bonus === null ? "" : ` + ${bonus.credits} bonus (campaign ${bonus.campaignId})`);
 
 export async function applyStripeEvent(db: D1Database, gateway: BillingGateway | null, event: Stripe.Event): Promise<EventResult> {
   if (await isEventProcessed(db, event.id)) return { outcome: "duplicate" };
@@ -107,6 +114,7 @@ async function checkoutSettled(db: D1Database, event: Stripe.Event, session: Str
   }
   const paymentIntentId = idOf(session.payment_intent);
   const paymentId = paymentIntentId ?? session.id;
+  const bonus = promisedBonus(session.metadata);
   await grantPayment(
     db,
     {
@@ -118,8 +126,9 @@ async function checkoutSettled(db: D1Database, event: Stripe.Event, session: Str
       subscriptionId: null,
       amountCents: session.amount_total ?? pkg.priceCents,
       currency: session.currency ?? pkg.currency,
-      credits: pkg.credits,
-      description: `Top-up: ${pkg.credits} credits`,
+      credits: pkg.credits + (bonus?.credits ?? 0),
+      bonus,
+      description: `Top-up: ${pkg.credits} credits${bonusNote(bonus)}`,
     },
     [checkoutStatusStatement(db, session.id, "paid", paymentId), markEventStatement(db, event.id)],
   );
@@ -150,6 +159,9 @@ async function invoicePaid(db: D1Database, gateway: BillingGateway | null, event
   const included = invoice.payments?.data.find((p) => p.status === "paid") ?? invoice.payments?.data[0];
   let paymentIntentId = idOf(included?.payment.payment_intent);
   if (paymentIntentId === null && gateway !== null) paymentIntentId = await gateway.invoicePaymentIntent(invoice.id);
+  // A campaign's bonus was promised with the purchase, which is the subscription's first invoice;
+  // renewals carry the same subscription metadata but were not bought during the campaign.
+  const bonus = invoice.billing_reason === "subscription_create" ? promisedBonus(details?.metadata) : null;
   await grantPayment(
     db,
     {
@@ -161,8 +173,9 @@ async function invoicePaid(db: D1Database, gateway: BillingGateway | null, event
       subscriptionId,
       amountCents: invoice.amount_paid,
       currency: invoice.currency,
-      credits: pkg.credits,
-      description: `Subscription: ${pkg.credits} credits`,
+      credits: pkg.credits + (bonus?.credits ?? 0),
+      bonus,
+      description: `Subscription: ${pkg.credits} credits${bonusNote(bonus)}`,
     },
     [checkoutPaidBySubscriptionStatement(db, subscriptionId, invoice.id), markEventStatement(db, event.id)],
   );

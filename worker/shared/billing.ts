@@ -13,6 +13,8 @@ export interface CreditPackage {
   priceCents: number;
   currency: "usd";
   credits: number;
+  /** The top-up credits at this price: a subscription's credits are these plus 15 %. */
+  baseCredits: number;
   /** For subscriptions: billed monthly. */
   interval: "month" | null;
 }
@@ -28,13 +30,14 @@ export const SUBSCRIPTION_BONUS_PERCENT = 15;
 export const subscriptionCredits = (topUpCredits: number) => Math.ceil((topUpCredits * (100 + SUBSCRIPTION_BONUS_PERCENT)) / 100);
 
 export const CREDIT_PACKAGES: readonly CreditPackage[] = [
-  ...TOP_UPS.map((p) => ({ id: `topup-${p.tier}`, kind: "topup" as const, priceCents: p.priceCents, currency: "usd" as const, credits: p.credits, interval: null })),
+  ...TOP_UPS.map((p) => ({ id: `topup-${p.tier}`, kind: "topup" as const, priceCents: p.priceCents, currency: "usd" as const, credits: p.credits, baseCredits: p.credits, interval: null })),
   ...TOP_UPS.map((p) => ({
     id: `monthly-${p.tier}`,
     kind: "subscription" as const,
     priceCents: p.priceCents,
     currency: "usd" as const,
     credits: subscriptionCredits(p.credits),
+    baseCredits: p.credits,
     interval: "month" as const,
   })),
 ];

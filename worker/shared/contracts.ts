@@ -232,6 +232,8 @@ export interface CreditTransaction {
   description: string;
   /** Credits a refund or dispute could not take because they were spent (owed). */
   shortfall: number;
+  /** Of `amount`, the credits a promo campaign added to a purchase. */
+  bonus: number;
   balanceAfter: number;
   createdAt: string;
 }

@@ -19,6 +19,7 @@ import type {
   VoiceListResponse,
 } from "../../../worker/shared/contracts";
 import type { BillingPackagesResponse, CheckoutResponse, CheckoutStatusResponse, SubscriptionResponse } from "../../../worker/shared/billing";
+import type { CampaignResponse } from "../../../worker/shared/campaigns";
 import type { CallOptionsResponse, CallSessionResponse, CallTokenRequest, CallTokenResponse } from "../../../worker/shared/calls";
 import type { ErrorCode } from "../../../worker/shared/errors";
 import type { EnhanceStatusResponse, EnhanceTextResponse } from "../../../worker/shared/expressive-tags";
@@ -229,6 +230,8 @@ export const api = {
   enhanceStatus: () => request<EnhanceStatusResponse>("GET", "/api/enhance-text"),
   enhanceText: (body: { text: string; voice: string; locale: string }) => request<EnhanceTextResponse>("POST", "/api/enhance-text", { body }),
   billingPackages: () => request<BillingPackagesResponse>("GET", "/api/billing/packages", { auth: false }),
+  /** The promo campaign running now (banner text in `locale`, bonus per package), or null. */
+  campaign: (locale: Locale) => request<CampaignResponse>("GET", `/api/campaign${query({ locale })}`, { auth: false }),
   /** A Checkout Session for the package; the browser then goes to its URL. */
   checkout: (packageId: string, locale: Locale) => request<CheckoutResponse>("POST", "/api/billing/checkout", { body: { packageId, locale } }),
   checkoutStatus: (sessionId: string) => request<CheckoutStatusResponse>("GET", `/api/billing/checkout/${encodeURIComponent(sessionId)}`),

@@ -1,12 +1,14 @@
 /**
  * The credit packages as price cards, from the server's one package list (worker/shared/billing.ts):
- * top-ups and monthly subscriptions, each with its price, credits and credits per dollar. The
- * public pages (landing, pricing) show them with a sign-in link, from the bundled list so they are
- * in the pre-rendered HTML; the Credits page with Buy buttons (disabled, with the reason, when
- * payments are not set up).
+ * top-ups and monthly subscriptions, each with its price, credits and credits per dollar, and a
+ * running promo campaign's bonus (`GET /api/campaign`, shown after the page has rendered;
+ * checkout decides what is granted). The public pages (landing, pricing) show them with a sign-in
+ * link, from the bundled list so they are in the pre-rendered HTML; the Credits page with Buy
+ * buttons (disabled, with the reason, when payments are not set up).
  */
 import type { ReactNode } from "react";
 import { CREDIT_PACKAGES, type CreditPackage, SUBSCRIPTION_BONUS_PERCENT } from "../../../worker/shared/billing";
+import { useCampaign } from "../api/campaign";
 import { useAuth } from "../auth/auth";
 import { useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
@@ -17,7 +19,7 @@ export function formatPrice(pkg: Pick<CreditPackage, "priceCents" | "currency">,
   return new Intl.NumberFormat(locale, { style: "currency", currency: pkg.currency.toUpperCase(), minimumFractionDigits: pkg.priceCents % 100 === 0 ? 0 : 2 }).format(pkg.priceCents / 100);
 }
 
-function PackageCard({ pkg, action }: { pkg: CreditPackage; action: ReactNode }) {
+function PackageCard({ pkg, bonus, action }: { pkg: CreditPackage; bonus: number; action: ReactNode }) {
   const { t, formatNumber, locale } = useI18n();
   const perDollar = Math.floor((pkg.credits * 100) / pkg.priceCents);
   return (
@@ -30,6 +32,11 @@ function PackageCard({ pkg, action }: { pkg: CreditPackage; action: ReactNode })
         {pkg.kind === "subscription" && <Badge tone="violet">{t("pricing.bonus", { percent: SUBSCRIPTION_BONUS_PERCENT })}</Badge>}
       </div>
       <p className="mt-2 font-semibold text-slate-900 tabular-nums">{t("pricing.credits", { credits: formatNumber(pkg.credits) })}</p>
+      {bonus > 0 && (
+        <p className="text-sm font-semibold text-emerald-700 tabular-nums" data-testid="package-bonus">
+          {t(pkg.kind === "subscription" ? "pricing.campaignBonusFirstMonth" : "pricing.campaignBonus", { credits: formatNumber(bonus) })}
+        </p>
+      )}
       <p className="text-sm text-slate-500 tabular-nums">{t("pricing.perDollar", { count: formatNumber(perDollar) })}</p>
       <div className="mt-4 flex flex-1 items-end">{action}</div>
     </li>
@@ -38,6 +45,7 @@ function PackageCard({ pkg, action }: { pkg: CreditPackage; action: ReactNode })
 
 export function PackageGrid({ packages, action }: { packages: readonly CreditPackage[]; action: (pkg: CreditPackage) => ReactNode }) {
   const { t } = useI18n();
+  const bonuses = useCampaign().data?.campaign?.bonuses ?? {};
   const groups = [
     { title: t("pricing.topups"), items: packages.filter((p) => p.kind === "topup") },
     { title: t("pricing.monthly"), items: packages.filter((p) => p.kind === "subscription") },
@@ -49,7 +57,7 @@ export function PackageGrid({ packages, action }: { packages: readonly CreditPac
           <h3 className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">{group.title}</h3>
           <ul className="grid gap-3 sm:grid-cols-3">
             {group.items.map((pkg) => (
-              <PackageCard key={pkg.id} pkg={pkg} action={action(pkg)} />
+              <PackageCard key={pkg.id} pkg={pkg} bonus={bonuses[pkg.id] ?? 0} action={action(pkg)} />
             ))}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 /**
- * Credits: the balance and plan, buying (packages to Stripe Checkout, the subscription and its
- * portal), a billing hold when one is set, how credits are spent, and the statement — one line per
+ * Credits: the balance and plan, buying (packages to Stripe Checkout, with a running campaign's
+ * notice and bonuses, the subscription and its portal), a billing hold when one is set, how credits are spent, and the statement — one line per
  * operation, newest first.
  */
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
@@ -8,6 +8,7 @@ import type { CreditTransaction, Page, StatementKind } from "../../../../worker/
 import { GEMINI_CREDITS_PER_10_WORDS, REPLICATE_CREDITS_PER_WORD } from "../../../../worker/shared/pricing";
 import { api } from "../../api/client";
 import { describeError } from "../../api/error-messages";
+import { useCampaign } from "../../api/campaign";
 import { queryKeys, useMe, usePackages } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import type { MessageKey } from "../../i18n/translate";
@@ -43,6 +44,7 @@ function BuyCredits() {
   const { checkoutAvailable } = packages.data;
   return (
     <div className="space-y-4">
+      <CampaignNotice />
       {!checkoutAvailable && (
         <p className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900" data-testid="checkout-unavailable">
           {t("pricing.unavailable")}
@@ -63,6 +65,19 @@ function BuyCredits() {
           </Button>
         )}
       />
+    </div>
+  );
+}
+
+/** A running campaign above the packages: its text and when it ends (the cards show each bonus). */
+function CampaignNotice() {
+  const { t, formatDate } = useI18n();
+  const campaign = useCampaign().data?.campaign ?? null;
+  if (campaign === null) return null;
+  return (
+    <div className="rounded-xl border border-emerald-200 bg-emerald-50 px-4 py-3 text-sm text-emerald-900" data-testid="campaign-notice">
+      <p className="font-semibold">{campaign.banner}</p>
+      <p className="mt-0.5 text-emerald-800">{t("credits.campaignEnds", { date: formatDate(campaign.endsAt) })}</p>
     </div>
   );
 }
@@ -123,6 +138,7 @@ function StatementLine({ row }: { row: CreditTransaction }) {
         <p className="text-xs text-slate-500">
           <time dateTime={row.createdAt}>{formatDate(row.createdAt)}</time>
           {row.shortfall > 0 && <span className="ml-2 text-amber-700">{tp("credits.shortfall", row.shortfall)}</span>}
+          {row.bonus > 0 && <span className="ml-2 font-medium text-emerald-700">{t("credits.bonusIncluded", { credits: formatNumber(row.bonus) })}</span>}
         </p>
       </div>
       <div className="text-right">

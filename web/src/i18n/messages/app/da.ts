@@ -389,6 +389,8 @@ const da: AppMessages = {
   "credits.kind.usage": "Forbrug",
   "credits.state.pending": "i gang",
   "credits.state.refunded": "mislykkedes · refunderet",
+  "credits.campaignEnds": "Tilbuddet slutter {date}",
+  "credits.bonusIncluded": "inkl. {credits} i bonus",
   "checkout.successTitle": "Tak for dit køb",
   "checkout.waiting": "Venter på bekræftelse af betalingen…",
   "checkout.paid.one": "Betaling modtaget. Din saldo er nu {count} kredit.",

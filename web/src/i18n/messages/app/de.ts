@@ -392,6 +392,8 @@ const de: AppMessages = {
   "credits.kind.usage": "Verbrauch",
   "credits.state.pending": "läuft",
   "credits.state.refunded": "fehlgeschlagen · erstattet",
+  "credits.campaignEnds": "Angebot endet am {date}",
+  "credits.bonusIncluded": "inkl. {credits} Bonus",
   "checkout.successTitle": "Danke für deinen Kauf",
   "checkout.waiting": "Warte auf die Bestätigung der Zahlung…",
   "checkout.paid.one": "Zahlung erhalten. Dein Guthaben beträgt jetzt {count} Credit.",

@@ -391,6 +391,8 @@ const en = {
   "credits.kind.usage": "Usage",
   "credits.state.pending": "in progress",
   "credits.state.refunded": "failed · refunded",
+  "credits.campaignEnds": "Offer ends {date}",
+  "credits.bonusIncluded": "incl. {credits} bonus",
   "checkout.successTitle": "Thank you for your purchase",
   "checkout.waiting": "Waiting for the payment to be confirmed…",
   "checkout.paid.one": "Payment received. Your balance is now {count} credit.",

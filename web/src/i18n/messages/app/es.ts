@@ -389,6 +389,8 @@ const es: AppMessages = {
   "credits.kind.usage": "Uso",
   "credits.state.pending": "en curso",
   "credits.state.refunded": "fallido · reembolsado",
+  "credits.campaignEnds": "La oferta termina el {date}",
+  "credits.bonusIncluded": "incl. {credits} de regalo",
   "checkout.successTitle": "Gracias por tu compra",
   "checkout.waiting": "Esperando la confirmación del pago…",
   "checkout.paid.one": "Pago recibido. Tu saldo es ahora de {count} crédito.",

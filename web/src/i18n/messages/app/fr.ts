@@ -392,6 +392,8 @@ const fr: AppMessages = {
   "credits.kind.usage": "Utilisation",
   "credits.state.pending": "en cours",
   "credits.state.refunded": "échec · remboursé",
+  "credits.campaignEnds": "L'offre se termine le {date}",
+  "credits.bonusIncluded": "dont {credits} en bonus",
   "checkout.successTitle": "Merci pour votre achat",
   "checkout.waiting": "En attente de la confirmation du paiement…",
   "checkout.paid.one": "Paiement reçu. Votre solde est maintenant de {count} crédit.",

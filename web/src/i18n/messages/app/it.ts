@@ -392,6 +392,8 @@ const itMessages: AppMessages = {
   "credits.kind.usage": "Utilizzo",
   "credits.state.pending": "in corso",
   "credits.state.refunded": "non riuscito · rimborsato",
+  "credits.campaignEnds": "L'offerta termina il {date}",
+  "credits.bonusIncluded": "incl. {credits} di bonus",
   "checkout.successTitle": "Grazie per l’acquisto",
   "checkout.waiting": "In attesa della conferma del pagamento…",
   "checkout.paid.one": "Pagamento ricevuto. Il tuo saldo ora è di {count} credito.",
