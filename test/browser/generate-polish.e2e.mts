@@ -136,8 +136,7 @@ describe("the draft and the last result are kept per user", () => {
     expect(await page.locator("body").textContent()).not.toContain(text);
     expect(errors).toEqual([]);
     await context.close();
-    // A journey of two sign-ins, a generation and three page loads: more than one page's time.
-  }, 120_000);
+  }, 120_000); // two sign-ins, a generation and four page loads: more than the suite's 60 s per test
 });
 
 /** Answers /api/me with the real profile but this balance. */

@@ -11,6 +11,9 @@
  * The estimate, the button and the result share one card; in the two-column layout on a window at
  * least 800 px tall it sticks to the bottom (the `dock:` variant), so the action and the result stay
  * in view while the text is written. A voice chosen on the Clone page arrives as navigation state.
+ *
+ * Over 400 lines on purpose: one form whose fields all feed the estimate, the request and the
+ * stored draft; split up, each piece would take a dozen of the others' values as props.
  */
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
@@ -165,7 +168,8 @@ function GenerateForm({ userId }: { userId: string | null }) {
     };
     renewLink(renewing)
       .then((fresh) => {
-        if (current) setLastResult(fresh);
+        // Unless a new generation has replaced it in the meantime.
+        if (current) setLastResult((kept) => (kept?.result.id === renewing.result.id ? fresh : kept));
         settle(() => (fresh === null ? { phase: "idle" } : { phase: "done", result: fresh.result, voiceName: fresh.voiceName, text: fresh.text, timing: null }));
       })
       .catch(() => settle(() => ({ phase: "expired" })));
