@@ -113,10 +113,10 @@ describe("the new error codes, in the user's words", () => {
     expect(describeError(new ApiError("conflict", "taken", 409, { field: "name" }), english).message).toBe(en["error.name_taken"]);
     expect(describeError(new ApiError("conflict", "changed", 409), english).message).toBe(en["error.conflict"]);
   });
-  it("lets a page say which limit was reached, with the request id kept", () => {
+  it("lets a page say which limit was reached (a routine refusal: no request id)", () => {
     const error = new ApiError("limit_reached", "20 voices", 409, { requestId: "r-9" });
     expect(describeError(error, danish).message).toBe(da["error.limit_reached"]);
-    expect(describeError(error, danish, { limit_reached: "myVoices.limitReached" })).toEqual({ message: danish.t("myVoices.limitReached"), reference: "r-9" });
+    expect(describeError(error, danish, { limit_reached: "myVoices.limitReached" })).toEqual({ message: danish.t("myVoices.limitReached") });
   });
   it("translates scope, session and idempotency errors", () => {
     for (const code of ["insufficient_scope", "session_required", "idempotency_key_in_use", "idempotency_key_reused"] as const) {

@@ -18,7 +18,19 @@ describe("error-code translation", () => {
 
   it("shows the message in the user's language, not the server's English", () => {
     const error = new ApiError("insufficient_credits", "Not enough credits: need 66, have 10.", 402, { requestId: "req-1" });
-    expect(describeError(error, spanish)).toEqual({ message: es["error.insufficient_credits"], reference: "req-1", buyCredits: true });
+    expect(describeError(error, spanish)).toEqual({ message: es["error.insufficient_credits"], buyCredits: true });
+  });
+
+  it("gives the request id only for unexpected server failures, not for routine refusals", () => {
+    const routine = [
+      new ApiError("validation_failed", "text: bad", 400, { field: "text", requestId: "req-a" }),
+      new ApiError("insufficient_credits", "need more", 402, { requestId: "req-b" }),
+      new ApiError("rate_limited", "slow down", 429, { retryAfterSeconds: 5, requestId: "req-c" }),
+      new ApiError("voice_not_found", "gone", 404, { requestId: "req-d" }),
+    ];
+    for (const error of routine) expect(describeError(error, english).reference, error.code).toBeUndefined();
+    expect(describeError(new ApiError("internal_error", "boom", 500, { requestId: "req-e" }), english).reference).toBe("req-e");
+    expect(describeError(new ApiError("provider_timeout", "slow", 504, { requestId: "req-f" }), english).reference).toBe("req-f");
   });
 
   it("explains the field a validation error names", () => {

@@ -76,7 +76,7 @@ export type ErrorOverrides = Partial<Record<ErrorCode | ClientErrorCode, Message
 
 export interface UserFacingError {
   message: string;
-  /** The request id, for support; absent for network failures. */
+  /** The request id, for support: only for unexpected (5xx) failures, where support needs it; routine ones (validation, credits, rate limits) have none. */
   reference?: string;
   /** The way out is buying credits: the notice links to the Credits page. */
   buyCredits?: true;
@@ -85,7 +85,8 @@ export interface UserFacingError {
 export function describeError(error: unknown, { t }: Pick<Translator, "t">, overrides: ErrorOverrides = {}): UserFacingError {
   if (isAbortError(error)) return { message: t("error.cancelled") };
   if (!(error instanceof ApiError)) return { message: t("error.unexpected_response") };
-  const reference = error.details.requestId === undefined ? {} : { reference: error.details.requestId };
+  // A routine refusal (4xx) is explained by its message; a request id there only looks like a fault.
+  const reference = error.details.requestId === undefined || error.status < 500 ? {} : { reference: error.details.requestId };
   if (error.details.field !== undefined) {
     const field = error.details.field.split(".")[0] ?? "";
     const keys = error.code === "validation_failed" ? FIELD_MESSAGE_KEYS : CODE_FIELD_MESSAGE_KEYS[error.code];

@@ -17,7 +17,7 @@ import { useI18n } from "../i18n/i18n";
 import { localizePath, type Locale } from "../i18n/routing";
 import type { MessageKey } from "../i18n/translate";
 import { MAX_SAVED_VOICES, SAVED_VOICE_NAME_MAX, saveVoiceProblem, suggestVoiceName, voiceNameProblem, type SaveVoiceInput, type SaveVoiceProblem } from "../lib/saved-voices";
-import { VOICE_STORAGE_KEY, languageName } from "../lib/voices";
+import { languageName } from "../lib/voices";
 import { PencilIcon } from "./account-icons";
 import { CheckIcon, CloneIcon, TrashIcon } from "./icons";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -51,18 +51,11 @@ export interface SaveSource {
   cloned: boolean;
 }
 
-/** Opens the Generate page with this voice chosen (the page reads the remembered voice). */
+/** Opens the Generate page with this voice chosen (as navigation state: nothing another account could read later). */
 function useOpenOnGenerate(): (voiceId: string) => void {
   const navigate = useNavigate();
   const { locale } = useI18n();
-  return (voiceId) => {
-    try {
-      localStorage.setItem(VOICE_STORAGE_KEY, voiceId);
-    } catch {
-      // Not remembered: Generate opens with its default voice.
-    }
-    void navigate(localizePath(locale, "/dashboard/generate"));
-  };
+  return (voiceId) => void navigate(localizePath(locale, "/dashboard/generate"), { state: { voiceId } });
 }
 
 export function SaveVoiceCard({ source, disabled }: { source: SaveSource; disabled: boolean }) {

@@ -5,13 +5,15 @@
  *
  *   ResultEmpty      nothing made yet
  *   ResultWorking    work in progress: elapsed time with an indeterminate bar, or an upload's share
- *   ResultError      the error, with its reference
+ *   ResultError      the error (with its reference when unexpected); takes focus when it appears,
+ *                    so the reader is not left on the disabled button or on <body>
  *   ResultCancelled  what cancelling did
  *   ResultDone       voice, duration, file format (where chosen), cache-or-credits badge,
  *                    local-engine badge, waveform player, optional details and the new balance
  *
  * Pages decide which state to show and word it; this module owns the markup (roles, aria-live and
- * aria-busy, the test ids the browser suite reads) and the elapsed-time clock.
+ * aria-busy, the test ids the browser suite reads) and the elapsed-time clock. A page may put its
+ * submit row at the top of the card (`actions`) and make the card sticky (`className`).
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import type { GenerateVoiceResponse } from "../../../worker/shared/contracts";
@@ -24,13 +26,18 @@ import { CheckIcon, ClockIcon, WaveIcon } from "./icons";
 import { Badge, buttonClass, Card, ErrorNotice, StepHeading } from "./ui";
 import { WaveformPlayer } from "./waveform-player";
 
-/** The height of the result area in px; each page keeps the one its layout was made for. */
-export type ResultHeight = 160 | 184;
+/**
+ * The height of the result area in px; each page keeps the one its layout was made for. "dock":
+ * 160, but 80 while there is no audio where Generate's card sticks to the bottom of the window
+ * over the form (the `dock:` variant, styles.css), so the card covers as little of it as it can.
+ */
+export type ResultHeight = 160 | 184 | "dock";
 
 // Written out in full so Tailwind finds the classes.
 const SIZES: Record<ResultHeight, { min: string; fixed: string }> = {
   160: { min: "min-h-[160px]", fixed: "h-[160px]" },
   184: { min: "min-h-[184px]", fixed: "h-[184px]" },
+  dock: { min: "min-h-[160px] dock:min-h-20", fixed: "h-[160px] dock:h-20" },
 };
 
 interface PanelContext {
@@ -40,13 +47,24 @@ interface PanelContext {
 
 const ResultContext = createContext<PanelContext>({ size: SIZES[160], focusHeading: () => undefined });
 
-export function ResultPanel({ step, height, busy, children }: { step: number; height: ResultHeight; busy: boolean; children: ReactNode }) {
+interface ResultPanelProps {
+  step: number;
+  height: ResultHeight;
+  busy: boolean;
+  children: ReactNode;
+  /** Shown above the step's heading (Generate's estimate and submit button). */
+  actions?: ReactNode;
+  className?: string;
+}
+
+export function ResultPanel({ step, height, busy, children, actions, className = "" }: ResultPanelProps) {
   const { t } = useI18n();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const focusHeading = useCallback(() => headingRef.current?.focus({ preventScroll: false }), []);
   const size = SIZES[height];
   return (
-    <Card>
+    <Card className={className}>
+      {actions}
       <StepHeading step={step} headingRef={headingRef}>
         {t("generate.result")}
       </StepHeading>
@@ -123,18 +141,25 @@ export function ResultWorking({ label, hint, startedAt, upload }: WorkingProps) 
 export function ResultError({ error }: { error: UserFacingError }) {
   const { t } = useI18n();
   const { size } = useContext(ResultContext);
+  const ref = useRef<HTMLDivElement>(null);
+  // The submit button was disabled while working, which drops its focus: the error takes it.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <div className={`flex ${size.min} flex-col justify-center`}>
+    <div ref={ref} tabIndex={-1} className={`flex ${size.min} flex-col justify-center`} data-testid="result-error">
       <ErrorNotice message={error.message} reference={error.reference} referenceLabel={t("common.reference")} action={error.buyCredits ? <BuyCreditsLink /> : undefined} />
     </div>
   );
 }
 
-/** Where an insufficient-credits error points: the Credits page's packages. */
-export function BuyCreditsLink() {
+/** Where an insufficient-credits error points: the Credits page's packages (a button, or `inline` a link in a sentence). */
+export function BuyCreditsLink({ inline = false }: { inline?: boolean }) {
   const { t, locale } = useI18n();
   return (
-    <Link to={`${localizePath(locale, "/dashboard/credits")}#buy`} className={buttonClass("primary", "sm")} data-testid="buy-credits-link">
+    <Link
+      to={`${localizePath(locale, "/dashboard/credits")}#buy`}
+      className={inline ? "font-semibold whitespace-nowrap text-rose-700 underline underline-offset-2 hover:text-rose-800" : buttonClass("primary", "sm")}
+      data-testid="buy-credits-link"
+    >
       {t("error.buyCredits")}
     </Link>
   );
@@ -164,14 +189,18 @@ interface DoneProps {
   /** Shown before the new balance in the line under the player. */
   details?: ReactNode;
   detailsTestId?: string;
+  /** False for a result restored from an earlier visit: opening the page must not move the focus. */
+  takeFocus?: boolean;
 }
 
 /** The finished result; moves focus to the step's heading when it appears. */
-export function ResultDone({ result, name, fileName, localEngineHint, showFormat = false, details, detailsTestId }: DoneProps) {
+export function ResultDone({ result, name, fileName, localEngineHint, showFormat = false, details, detailsTestId, takeFocus = true }: DoneProps) {
   const { t, tp, formatDuration } = useI18n();
   const { size, focusHeading } = useContext(ResultContext);
   // biome-ignore lint/correctness/useExhaustiveDependencies: result.id is the trigger, so each new result takes the focus
-  useEffect(() => focusHeading(), [focusHeading, result.id]);
+  useEffect(() => {
+    if (takeFocus) focusHeading();
+  }, [focusHeading, result.id]);
   return (
     <div className={`flex ${size.min} flex-col justify-center gap-3`} data-testid="result">
       <div className="flex flex-wrap items-center gap-2 text-sm">

@@ -6,8 +6,9 @@
  *   SpeechTextField   the labelled text box with its counter, word count and limit, and
  *                     Ctrl/⌘+Enter to submit
  *   FormatChoice      WAV or MP3 for the stored file (a radio group with a one-line hint)
- *   CostAndSubmit     the estimate and what it leaves of the balance, cancel while working, the
- *                     submit button, and under the row why the form cannot be sent yet
+ *   CostAndSubmit     the estimate and what it leaves of the balance (or, when it is not enough,
+ *                     a link to buy credits, with the button disabled), cancel while working,
+ *                     the submit button, and under the row why the form cannot be sent yet
  *
  * Pages pass the counts, limits and wording; the rules themselves live in lib/speech-input and
  * lib/clone-input.
@@ -18,6 +19,7 @@ import { AUDIO_OUTPUT_FORMATS, type AudioFormat } from "../../../worker/shared/l
 import { useI18n } from "../i18n/i18n";
 import type { FieldCount } from "../lib/speech-input";
 import { CoinsIcon } from "./icons";
+import { BuyCreditsLink } from "./result-panel";
 import { Button } from "./ui";
 
 /** Near or over a limit by either bound: characters, or code points (text padded with combining marks). */
@@ -64,6 +66,7 @@ export function SpeechTextField({ value, onChange, onSubmit, count, rows, placeh
       <textarea
         ref={inputRef}
         id={ids.text}
+        data-testid="speech-text"
         value={value}
         onChange={(event) => onChange(event.target.value)}
         onKeyDown={(event) => {
@@ -114,21 +117,6 @@ export function FormatChoice({ value, onChange }: { value: AudioFormat; onChange
   );
 }
 
-// "row": estimate and buttons side by side from `sm` on. "stackOnLarge": the same, but stacked again
-// in the two-column layout (`lg`) and side by side on very wide screens (`2xl`), for a narrow form column.
-const LAYOUTS = {
-  row: {
-    row: "mt-6 flex flex-col gap-4 border-t border-slate-100 pt-5 sm:flex-row sm:items-center sm:justify-between",
-    actions: "flex gap-2",
-    submit: "flex-1 sm:flex-none",
-  },
-  stackOnLarge: {
-    row: "mt-6 flex flex-col gap-4 border-t border-slate-100 pt-5 sm:flex-row sm:items-center sm:justify-between lg:flex-col lg:items-stretch 2xl:flex-row 2xl:items-center",
-    actions: "flex shrink-0 gap-2 lg:justify-end 2xl:justify-start",
-    submit: "flex-1 whitespace-nowrap sm:flex-none lg:flex-1 2xl:flex-none",
-  },
-} as const;
-
 interface CostAndSubmitProps {
   /** Credits this request is expected to cost. */
   estimate: number;
@@ -146,23 +134,26 @@ interface CostAndSubmitProps {
   problem: string | null;
   /** Disables the submit button for a reason that needs no explanation (e.g. recording in progress). */
   blocked?: boolean;
-  layout?: keyof typeof LAYOUTS;
+  /** Spacing against what comes before (default: a divider at the end of a card). */
+  className?: string;
 }
 
-export function CostAndSubmit({ estimate, balance, idleNote, busy, submitLabel, submitIcon, onSubmit, onCancel, problem, blocked = false, layout = "row" }: CostAndSubmitProps) {
+/**
+ * The estimate beside the buttons when the row has the room, stacked when it has not: a container
+ * query, so it follows the width of the card it sits in rather than the window's (the form column
+ * is narrow in the two-column layout and the button's label is longer in some languages). A
+ * balance below the estimate disables the button and says how to buy more.
+ */
+export function CostAndSubmit({ estimate, balance, idleNote, busy, submitLabel, submitIcon, onSubmit, onCancel, problem, blocked = false, className = "mt-6 border-t border-slate-100 pt-5" }: CostAndSubmitProps) {
   const { t, tp, formatNumber } = useI18n();
   const problemId = useId();
-  const classes = LAYOUTS[layout];
+  const noteId = useId();
   const notEnough = balance !== undefined && estimate > balance;
-  const balanceNote =
-    balance !== undefined && notEnough
-      ? t("generate.notEnough", { balance: formatNumber(balance) })
-      : balance !== undefined && (estimate > 0 || idleNote === undefined)
-        ? t("generate.balanceAfter", { balance: formatNumber(Math.max(0, balance - estimate)) })
-        : idleNote;
+  const balanceNote = balance !== undefined && (estimate > 0 || idleNote === undefined) ? t("generate.balanceAfter", { balance: formatNumber(Math.max(0, balance - estimate)) }) : idleNote;
+  const describedBy = [notEnough ? noteId : null, problem !== null ? problemId : null].filter((id) => id !== null).join(" ");
   return (
-    <>
-      <div className={classes.row}>
+    <div className={`@container ${className}`}>
+      <div className="flex flex-col gap-3 @[22rem]:flex-row @[22rem]:items-center @[22rem]:justify-between @[22rem]:gap-4">
         <div className="min-w-0 text-sm" aria-live="polite">
           <p className="text-slate-700">
             <CoinsIcon className="mr-1.5 inline size-4 align-[-3px] text-amber-600" />
@@ -171,25 +162,39 @@ export function CostAndSubmit({ estimate, balance, idleNote, busy, submitLabel, 
               ≈ {tp("credits.amount", estimate)}
             </strong>
           </p>
-          {balanceNote !== undefined && <p className={`mt-0.5 text-xs ${notEnough ? "text-amber-700" : "text-slate-500"}`}>{balanceNote}</p>}
+          {notEnough ? (
+            <p id={noteId} className="mt-0.5 text-xs text-amber-800" data-testid="not-enough">
+              {t("generate.notEnough", { balance: formatNumber(balance) })} <BuyCreditsLink inline />
+            </p>
+          ) : (
+            balanceNote !== undefined && <p className="mt-0.5 text-xs text-slate-500">{balanceNote}</p>
+          )}
         </div>
-        <div className={classes.actions}>
+        <div className="flex gap-2">
           {busy && (
             <Button variant="secondary" size="lg" onClick={onCancel}>
               {t("common.cancel")}
             </Button>
           )}
-          <Button size="lg" className={classes.submit} onClick={onSubmit} busy={busy} disabled={problem !== null || blocked} aria-describedby={problem !== null ? problemId : undefined}>
+          <Button
+            size="lg"
+            className="flex-1 whitespace-nowrap @[22rem]:flex-none"
+            data-testid="submit"
+            onClick={onSubmit}
+            busy={busy}
+            disabled={problem !== null || blocked || notEnough}
+            aria-describedby={describedBy === "" ? undefined : describedBy}
+          >
             {!busy && submitIcon}
             {submitLabel}
           </Button>
         </div>
       </div>
       {problem !== null && (
-        <p id={problemId} className="mt-2 text-right text-xs text-slate-500" data-testid="form-problem">
+        <p id={problemId} className="mt-2 text-xs text-slate-500 @[22rem]:text-right" data-testid="form-problem">
           {problem}
         </p>
       )}
-    </>
+    </div>
   );
 }

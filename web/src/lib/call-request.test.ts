@@ -49,13 +49,13 @@ describe("the call-token request", () => {
 describe("call errors in the user's language", () => {
   it("explains each call setting a 400 names", () => {
     for (const [field, key] of Object.entries(CALL_FIELD_KEYS)) {
-      expect(describeCallError(new ApiError("validation_failed", `${field}: bad`, 400, { field, requestId: "r1" }), german)).toEqual({ message: de[key], reference: "r1" });
+      expect(describeCallError(new ApiError("validation_failed", `${field}: bad`, 400, { field, requestId: "r1" }), german)).toEqual({ message: de[key] });
     }
   });
 
   it("says a 409 means a call in progress, and points a 402 and a used-up allowance to buying credits", () => {
     expect(describeCallError(new ApiError("conflict", "busy", 409), english).message).toBe(en["call.error.conflict"]);
-    expect(describeCallError(new ApiError("insufficient_credits", "need 1000", 402, { requestId: "r2" }), english)).toEqual({ message: en["call.error.insufficient_credits"], reference: "r2", buyCredits: true });
+    expect(describeCallError(new ApiError("insufficient_credits", "need 1000", 402, { requestId: "r2" }), english)).toEqual({ message: en["call.error.insufficient_credits"], buyCredits: true });
     expect(describeCallError(new ApiError("call_allowance_exhausted", "used", 403), english)).toEqual({ message: en["error.call_allowance_exhausted"], buyCredits: true });
     expect(describeCallError(new ApiError("paid_feature", "paid", 403), english).message).toBe(en["call.error.paid_feature"]);
     expect(describeCallError(new ApiError("integration_off", "off", 503), english).message).toBe(en["call.error.integration_off"]);

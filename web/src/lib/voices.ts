@@ -16,9 +16,6 @@ export interface VoiceFilters {
 
 export const MULTILINGUAL = "multi";
 
-/** The voice chosen last on the Generate page (the Clone page sets it to open a saved voice there). */
-export const VOICE_STORAGE_KEY = "sexyvoice.voice";
-
 /** Whether the voice has a public sample: saved voices have none (their recording is private). */
 export function hasSample(voice: Pick<Voice, "sampleUrl" | "mine">): boolean {
   return voice.mine !== true && voice.sampleUrl !== null;

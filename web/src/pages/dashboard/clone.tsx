@@ -446,9 +446,7 @@ export default function Clone() {
               </div>
             </div>
 
-            {/* One row when the form has the width (phone landscape to tablet, very wide screens); stacked in the two-column layout. */}
             <CostAndSubmit
-              layout="stackOnLarge"
               estimate={estimate}
               balance={balance}
               idleNote={t("clone.rate", { rate: CLONE_CREDITS_PER_WORD })}
