@@ -88,6 +88,9 @@ const da: Messages = {
   "voices.gender.female": "Kvinde",
   "voices.gender.male": "Mand",
   "voices.gender.neutral": "Neutral",
+  "voices.multilingualOnly": "Kun flersprogede stemmer",
+  "voices.multilingualTitle": "Flersproget: taler alle {count} understøttede sprog",
+  "voices.keyboardHint": "Piletasterne vælger en stemme, mellemrum afspiller dens prøve.",
 
   "trait.bright": "Lys",
   "trait.upbeat": "Munter",

@@ -88,6 +88,9 @@ const de: Messages = {
   "voices.gender.female": "Weiblich",
   "voices.gender.male": "Männlich",
   "voices.gender.neutral": "Neutral",
+  "voices.multilingualOnly": "Nur mehrsprachige Stimmen",
+  "voices.multilingualTitle": "Mehrsprachig: spricht alle {count} unterstützten Sprachen",
+  "voices.keyboardHint": "Pfeiltasten wählen eine Stimme, die Leertaste spielt ihre Hörprobe.",
 
   "trait.bright": "Hell",
   "trait.upbeat": "Fröhlich",

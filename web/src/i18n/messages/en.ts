@@ -90,6 +90,9 @@ const en = {
   "voices.gender.female": "Female",
   "voices.gender.male": "Male",
   "voices.gender.neutral": "Neutral",
+  "voices.multilingualOnly": "Multilingual voices only",
+  "voices.multilingualTitle": "Multilingual: speaks all {count} supported languages",
+  "voices.keyboardHint": "Arrow keys choose a voice, Space plays its sample.",
 
   "trait.bright": "Bright",
   "trait.upbeat": "Upbeat",

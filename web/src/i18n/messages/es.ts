@@ -88,6 +88,9 @@ const es: Messages = {
   "voices.gender.female": "Femenina",
   "voices.gender.male": "Masculina",
   "voices.gender.neutral": "Neutra",
+  "voices.multilingualOnly": "Solo voces multilingües",
+  "voices.multilingualTitle": "Multilingüe: habla los {count} idiomas disponibles",
+  "voices.keyboardHint": "Las flechas eligen una voz; Espacio reproduce su muestra.",
 
   "trait.bright": "Luminosa",
   "trait.upbeat": "Animada",

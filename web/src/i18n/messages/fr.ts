@@ -88,6 +88,9 @@ const fr: Messages = {
   "voices.gender.female": "Féminine",
   "voices.gender.male": "Masculine",
   "voices.gender.neutral": "Neutre",
+  "voices.multilingualOnly": "Voix multilingues uniquement",
+  "voices.multilingualTitle": "Multilingue : parle les {count} langues prises en charge",
+  "voices.keyboardHint": "Les flèches choisissent une voix, Espace joue son extrait.",
 
   "trait.bright": "Lumineuse",
   "trait.upbeat": "Enjouée",

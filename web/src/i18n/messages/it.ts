@@ -88,6 +88,9 @@ const it: Messages = {
   "voices.gender.female": "Femminile",
   "voices.gender.male": "Maschile",
   "voices.gender.neutral": "Neutra",
+  "voices.multilingualOnly": "Solo voci multilingue",
+  "voices.multilingualTitle": "Multilingue: parla tutte le {count} lingue supportate",
+  "voices.keyboardHint": "Le frecce scelgono una voce, Spazio riproduce il suo campione.",
 
   "trait.bright": "Brillante",
   "trait.upbeat": "Vivace",
