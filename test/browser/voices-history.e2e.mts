@@ -7,7 +7,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { PHONE, baseUrl, browserForFile, openPage, screenshot } from "./helpers.mts";
+import { PHONE, baseUrl, browserForFile, createSession, generateViaApi, newContext, openPage, screenshot, useSession, watchPageErrors } from "./helpers.mts";
 
 const browser = browserForFile();
 
@@ -180,6 +180,149 @@ describe("on a phone", () => {
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     await screenshot(page, "phone-generate-voice-list");
     expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+const LONG_TEXT =
+  "This history entry is long on purpose. It goes on about the weather, the sea and the small harbour town where the ferry " +
+  "leaves at seven every morning, about the baker who opens before dawn and the gulls that wait for him on the harbour wall, " +
+  "about the lighthouse keeper and the fishing boats, so that three lines of a History row cannot hold all of it at any " +
+  "width and the rest has to be opened. The last words are the ones a user would never read: the end of the long text.";
+
+/** A signed-in History page of a fresh account with three generations (the long one newest). */
+async function openHistory() {
+  const email = `e2e-history-${Date.now()}@example.com`;
+  await generateViaApi(email, "gemini-puck", ["Keep me in the history.", "Delete me for good.", LONG_TEXT]);
+  const session = await createSession(email);
+  const context = await newContext(browser());
+  await useSession(context, session);
+  const page = await context.newPage();
+  const errors = watchPageErrors(page);
+  const deletes: Array<{ url: string; at: number }> = [];
+  page.on("request", (request) => {
+    if (request.method() === "DELETE") deletes.push({ url: request.url(), at: Date.now() });
+  });
+  await page.goto("/en/dashboard/history");
+  await page.getByTestId("history-item").first().waitFor();
+  await expect.poll(() => page.getByTestId("history-item").count()).toBe(3);
+  const token = (JSON.parse(session) as { accessToken: string }).accessToken;
+  const serverTexts = async () => {
+    const response = await fetch(`${baseUrl()}/api/history?limit=50`, { headers: { authorization: `Bearer ${token}` } });
+    return ((await response.json()) as { items: Array<{ text: string }> }).items.map((item) => item.text);
+  };
+  return { context, page, errors, deletes, serverTexts };
+}
+
+function row(page: Page, text: string) {
+  return page.getByTestId("history-item").filter({ hasText: text });
+}
+
+describe("History rows", () => {
+  it("have one player that plays and pauses in place, one download link, and a long text that expands", async () => {
+    const { context, page, errors } = await openHistory();
+    const item = row(page, "the end of the long text");
+    expect(await item.getByRole("button", { name: /^(Play|Pause) audio by/ }).count()).toBe(1);
+    expect(await item.getByRole("link").count()).toBe(1);
+    expect(await item.getByRole("link", { name: "Download audio by Puck" }).getAttribute("download")).toMatch(/\.(wav|mp3)$/);
+    // Nothing is fetched before play: the audio element appears with the first press.
+    expect(await item.getByTestId("history-audio").count()).toBe(0);
+
+    await item.getByRole("button", { name: "Play audio by Puck" }).click();
+    const audio = item.getByTestId("history-audio");
+    await expect.poll(() => audio.evaluate((element) => (element as HTMLAudioElement).currentTime), { timeout: 15_000 }).toBeGreaterThan(0);
+    const pause = item.getByRole("button", { name: "Pause audio by Puck" });
+    await pause.click();
+    await expect.poll(() => audio.evaluate((element) => (element as HTMLAudioElement).paused)).toBe(true);
+    // Still one player, still there, and play resumes from where it was.
+    const position = await audio.evaluate((element) => (element as HTMLAudioElement).currentTime);
+    expect(await item.getByRole("slider", { name: "Playback position" }).count()).toBe(1);
+    expect(await item.getByRole("button", { name: /^(Play|Pause) audio by/ }).count()).toBe(1);
+    expect(await item.getByRole("link").count()).toBe(1);
+    await item.getByRole("button", { name: "Play audio by Puck" }).click();
+    await expect.poll(() => audio.evaluate((element) => (element as HTMLAudioElement).paused)).toBe(false);
+    expect(await audio.evaluate((element) => (element as HTMLAudioElement).currentTime)).toBeGreaterThanOrEqual(position);
+    await item.getByRole("button", { name: "Pause audio by Puck" }).click();
+
+    const text = item.getByTestId("history-text");
+    const clipped = () => text.evaluate((element) => element.scrollHeight > element.clientHeight + 1);
+    expect(await clipped()).toBe(true);
+    const toggle = item.getByRole("button", { name: "Show the full text" });
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await toggle.getAttribute("aria-controls")).toBe(await text.getAttribute("id"));
+    await toggle.click();
+    const less = item.getByRole("button", { name: "Show less" });
+    expect(await less.getAttribute("aria-expanded")).toBe("true");
+    expect(await clipped()).toBe(false);
+    expect(await text.textContent()).toBe(LONG_TEXT);
+    expect(await text.isVisible()).toBe(true);
+    await screenshot(page, "desktop-history-expanded");
+    await less.click();
+    await expect.poll(clipped).toBe(true);
+    // A short text fits: no toggle.
+    expect(await row(page, "Keep me in the history.").getByRole("button", { name: "Show the full text" }).count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe("deleting from History", () => {
+  it("can be undone within the window (nothing is sent, the server keeps it); without undo it is deleted after the window", async () => {
+    const { context, page, errors, deletes, serverTexts } = await openHistory();
+    const items = page.getByTestId("history-item");
+
+    await row(page, "Keep me in the history.").getByRole("button", { name: "Delete audio by Puck" }).click();
+    await expect.poll(() => items.count()).toBe(2);
+    const toast = page.getByTestId("undo-toast");
+    expect(await toast.textContent()).toContain("Audio by Puck deleted.");
+    // The deleted row had the focus: it moves to Undo.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Undo deleting the audio by Puck");
+    await screenshot(page, "desktop-history-undo");
+    await page.getByRole("button", { name: "Undo deleting the audio by Puck" }).click();
+    await expect.poll(() => items.count()).toBe(3);
+    expect(await toast.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.closest("[data-testid=history-item]")?.textContent?.includes("Keep me in the history."))).toBe(true);
+    // Past the window: still nothing sent, and the server and a reload still have it.
+    await page.waitForTimeout(6_000);
+    expect(deletes).toEqual([]);
+    expect(await serverTexts()).toContain("Keep me in the history.");
+    await page.reload();
+    await items.first().waitFor();
+    await expect.poll(() => items.count()).toBe(3);
+
+    const clicked = Date.now();
+    await row(page, "Delete me for good.").getByRole("button", { name: "Delete audio by Puck" }).click();
+    await expect.poll(() => items.count()).toBe(2);
+    // The DELETE goes out only when the window has passed, and the toast goes with it.
+    await expect.poll(() => deletes.length, { timeout: 10_000 }).toBe(1);
+    expect(deletes[0]!.at - clicked).toBeGreaterThanOrEqual(4_500);
+    await expect.poll(() => toast.count()).toBe(0);
+    await expect.poll(serverTexts).not.toContain("Delete me for good.");
+    await page.reload();
+    await items.first().waitFor();
+    await expect.poll(() => items.count()).toBe(2);
+    expect((await items.allTextContents()).some((content) => content.includes("Delete me for good."))).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("completes a waiting delete when the user leaves the page: to another page, or by reloading", async () => {
+    const { context, page, deletes, serverTexts } = await openHistory();
+    await row(page, "Keep me in the history.").getByRole("button", { name: "Delete audio by Puck" }).click();
+    await page.getByTestId("undo-toast").waitFor();
+    const left = Date.now();
+    await page.getByRole("link", { name: "Generate" }).first().click();
+    await expect.poll(() => deletes.length).toBe(1);
+    expect(deletes[0]!.at - left).toBeLessThan(3_000);
+    await expect.poll(serverTexts).not.toContain("Keep me in the history.");
+
+    await page.goto("/en/dashboard/history");
+    await page.getByTestId("history-item").first().waitFor();
+    await row(page, "Delete me for good.").getByRole("button", { name: "Delete audio by Puck" }).click();
+    await page.getByTestId("undo-toast").waitFor();
+    await page.reload();
+    // Sent from pagehide as a keepalive request: the server has it gone although the page that asked is not there any more.
+    await expect.poll(serverTexts, { timeout: 5_000 }).not.toContain("Delete me for good.");
     await context.close();
   });
 });
