@@ -114,6 +114,8 @@ export function VoiceList({ groups, selectedId, onSelect, describedBy }: VoiceLi
                 const position = (offsets[groupIndex] ?? 0) + inGroup;
                 const name = voiceLabel(voice);
                 const selected = voice.id === selectedId;
+                // Arrow keys scroll the voice into view clear of what sticks above it: the site header
+                // on narrow screens (scroll-mt-32), the group heading in the lg list (scroll-mt-9).
                 return (
                   // biome-ignore lint/a11y/useSemanticElements: an APG radio with a roving tabindex; native radios cannot hold the sample mark without a second Tab stop per voice
                   <div
@@ -128,7 +130,7 @@ export function VoiceList({ groups, selectedId, onSelect, describedBy }: VoiceLi
                     data-voice-id={voice.id}
                     onClick={() => onSelect(voice)}
                     onKeyDown={(event) => onKeyDown(event, position)}
-                    className={`flex scroll-mt-9 cursor-pointer items-center gap-2.5 rounded-xl border p-2 transition-colors ${
+                    className={`flex scroll-mt-32 scroll-mb-4 cursor-pointer lg:scroll-mt-9 items-center gap-2.5 rounded-xl border p-2 transition-colors ${
                       selected ? "border-rose-400 bg-rose-50/70 ring-1 ring-rose-400" : "border-slate-200 bg-white hover:border-slate-300 hover:bg-slate-50"
                     }`}
                   >
