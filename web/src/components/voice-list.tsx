@@ -147,7 +147,7 @@ export function VoiceList({ groups, selectedId, onSelect, describedBy }: VoiceLi
                           </span>
                         )}
                       </span>
-                      <span className="block truncate text-xs text-slate-500">
+                      <span className="block truncate text-xs text-slate-600">
                         {voiceTrait(voice, i18n)} · {voice.mine ? languageName(voice.language, i18n) : genderLabel(voice.gender, i18n)}
                       </span>
                     </span>
