@@ -26,7 +26,7 @@ describe("generate → cache → history → delete", () => {
   });
 
   it("generates speech with the local engine and plays audio longer than zero seconds", async () => {
-    await page.locator("label", { hasText: "Kore" }).click();
+    await page.getByRole("radio", { name: /^Kore\b/ }).click();
     await expect.poll(() => page.getByTestId("selected-voice").textContent()).toContain("Kore");
     await page.getByLabel("Text", { exact: true }).fill(text);
     await expect.poll(() => page.getByTestId("text-counter").textContent()).toBe(`${text.length} / 500 characters`);

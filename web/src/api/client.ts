@@ -68,6 +68,8 @@ interface RequestOptions {
    * signed-out request or served stale after a change.
    */
   personal?: boolean;
+  /** Let the request outlive the page (a delete sent while the user leaves it). */
+  keepalive?: boolean;
 }
 
 function isErrorBody(value: unknown): value is { error: { code: ErrorCode; message: string; field?: string }; requestId?: string } {
@@ -129,6 +131,7 @@ export async function request<T>(method: "GET" | "POST" | "PATCH" | "DELETE", pa
     signal: options.signal ?? null,
   };
   if (options.personal === true && headers.authorization !== undefined) init.cache = "no-store";
+  if (options.keepalive === true) init.keepalive = true;
   let response: Response;
   try {
     response = await fetch(path, init);
@@ -225,7 +228,7 @@ export const api = {
     return upload<CloneVoiceResponse>("/api/clone-voice", form, options);
   },
   history: (cursor?: string, limit = 10) => request<Page<HistoryItem>>("GET", `/api/history${query({ limit, cursor })}`),
-  deleteHistoryItem: (id: string) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`),
+  deleteHistoryItem: (id: string, options: { keepalive?: boolean } = {}) => request<DeleteHistoryResponse>("DELETE", `/api/history/${encodeURIComponent(id)}`, options),
   deleteAllHistory: () => request<DeleteHistoryResponse>("DELETE", "/api/history"),
   enhanceStatus: () => request<EnhanceStatusResponse>("GET", "/api/enhance-text"),
   enhanceText: (body: { text: string; voice: string; locale: string }) => request<EnhanceTextResponse>("POST", "/api/enhance-text", { body }),

@@ -1,15 +1,19 @@
 /**
- * The voice chooser: filter by language and gender, search by name, voices grouped by language
- * with a sample to hear, and the user's own saved voices first as "My voices" (a clone mark where
- * the sample button would be: their recording is private). A native radio group underneath, so arrow keys
- * and screen readers work.
+ * The voice chooser: filter by language (every language the voices speak, or multilingual only),
+ * gender and name, then the voice list (voice-list.tsx: one composite widget, one Tab stop). The
+ * user's own saved voices come first as "My voices", with a clone mark where the sample mark
+ * would be (their recording is private). VoiceAvatar is the one sample button, for the chosen voice.
  */
 import { useId, useMemo } from "react";
 import type { Voice } from "../../../worker/shared/contracts";
 import { useI18n } from "../i18n/i18n";
-import { catalogueLanguages, filterVoices, genderLabel, hasSample, languageName, pickerGroups, voiceLabel, voiceTrait, type GenderFilter, type VoiceFilters } from "../lib/voices";
-import { CloneIcon } from "./icons";
+import { SPEECH_LANGUAGES } from "../../../worker/shared/limits";
+import { filterVoices, genderLabel, hasSample, isMultilingual, languageChoices, MULTILINGUAL, pickerGroups, type GenderFilter, type VoiceFilters } from "../lib/voices";
+import { CloneIcon, GlobeIcon } from "./icons";
 import { SampleButton } from "./sample-player";
+import { VoiceList } from "./voice-list";
+
+export { providerLabel } from "../lib/voices";
 
 interface VoicePickerProps {
   voices: readonly Voice[];
@@ -21,14 +25,7 @@ interface VoicePickerProps {
 
 const GENDERS: GenderFilter[] = ["all", "female", "male", "neutral"];
 
-export function providerLabel(voice: Pick<Voice, "provider" | "modelFamily">): string {
-  if (voice.provider === "gemini") return "Gemini";
-  if (voice.modelFamily === "orpheus") return "Orpheus";
-  if (voice.modelFamily === "chatterbox") return "Chatterbox";
-  return voice.modelFamily;
-}
-
-/** Where a voice's sample button would be: the button, or for a saved voice a mark in its place. */
+/** The chosen voice's sample button, or for a saved voice a mark in its place. */
 export function VoiceAvatar({ voice, name }: { voice: Voice; name: string }) {
   if (hasSample(voice)) return <SampleButton voiceId={voice.id} voiceName={name} />;
   return (
@@ -38,17 +35,14 @@ export function VoiceAvatar({ voice, name }: { voice: Voice; name: string }) {
   );
 }
 
-function groupProviders(voices: readonly Voice[]): string {
-  return [...new Set(voices.map(providerLabel))].join(", ");
-}
-
 export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersChange }: VoicePickerProps) {
   const i18n = useI18n();
   const { t, tp } = i18n;
   const languageId = useId();
   const searchId = useId();
   const groupName = useId();
-  const languages = useMemo(() => catalogueLanguages(voices), [voices]);
+  const hintId = useId();
+  const choices = useMemo(() => languageChoices(voices, i18n), [voices, i18n]);
   // Saved voices are listed as neutral without being so: they offer no gender chip of their own.
   const genders = GENDERS.filter((gender) => gender === "all" || voices.some((voice) => voice.gender === gender && voice.mine !== true));
   const groups = useMemo(() => pickerGroups(filterVoices(voices, filters)), [voices, filters]);
@@ -63,14 +57,16 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
           </label>
           <select
             id={languageId}
+            data-testid="voice-language"
             value={filters.language}
             onChange={(event) => onFiltersChange({ ...filters, language: event.target.value })}
             className="mt-1 h-10 w-full rounded-lg border border-slate-300 bg-white px-2 text-sm"
           >
             <option value="all">{t("voices.allLanguages")}</option>
-            {languages.map((code) => (
-              <option key={code} value={code}>
-                {languageName(code, i18n)}
+            {choices.multilingual && <option value={MULTILINGUAL}>{t("voices.multilingualOnly")}</option>}
+            {choices.languages.map((choice) => (
+              <option key={choice.code} value={choice.code}>
+                {choice.name}
               </option>
             ))}
           </select>
@@ -103,48 +99,17 @@ export function VoicePicker({ voices, selectedId, onSelect, filters, onFiltersCh
           ))}
         </div>
       </fieldset>
-      <p className="text-xs text-slate-500" aria-live="polite">
-        {tp("voices.shown", shown)}
-      </p>
-      <div role="radiogroup" aria-label={t("voices.title")} className="-mx-1 max-h-[26rem] min-h-0 overflow-y-auto px-1 pb-1 lg:max-h-[calc(100dvh-22rem)]">
-        {groups.length === 0 && <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{t("voices.none")}</p>}
-        {groups.map((group) => (
-          <div key={group.key} className="mb-4 last:mb-0" data-testid={group.mine ? "my-voices-group" : undefined}>
-            <h3 className="sticky top-0 z-10 bg-white/95 py-1.5 text-xs font-semibold tracking-wide text-slate-500 uppercase backdrop-blur">
-              {group.mine ? t("voices.mine") : languageName(group.key, i18n)}{" "}
-              <span className="font-normal normal-case">
-                · {group.mine ? "" : `${groupProviders(group.voices)} `}({group.voices.length})
-              </span>
-            </h3>
-            <ul className="grid gap-2 sm:grid-cols-2 lg:grid-cols-1 xl:grid-cols-2">
-              {group.voices.map((voice) => {
-                const name = voiceLabel(voice);
-                const selected = voice.id === selectedId;
-                return (
-                  <li key={voice.id}>
-                    <label
-                      className={`relative flex cursor-pointer items-center gap-2.5 rounded-xl border p-2 transition-colors has-focus-visible:ring-2 has-focus-visible:ring-rose-500 has-focus-visible:ring-offset-1 ${
-                        selected ? "border-rose-400 bg-rose-50/70 ring-1 ring-rose-400" : "border-slate-200 bg-white hover:border-slate-300 hover:bg-slate-50"
-                      }`}
-                    >
-                      <input type="radio" name={`${groupName}-voice`} value={voice.id} checked={selected} onChange={() => onSelect(voice)} className="sr-only" />
-                      <VoiceAvatar voice={voice} name={name} />
-                      <span className="min-w-0 flex-1">
-                        <span className="block truncate font-semibold text-slate-900" title={name}>
-                          {name}
-                        </span>
-                        <span className="block truncate text-xs text-slate-500">
-                          {voiceTrait(voice, i18n)} · {voice.mine ? languageName(voice.language, i18n) : genderLabel(voice.gender, i18n)}
-                        </span>
-                      </span>
-                    </label>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        ))}
+      <div className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 text-xs text-slate-500">
+        <p aria-live="polite">{tp("voices.shown", shown)}</p>
+        <p id={hintId}>{t("voices.keyboardHint")}</p>
+        {groups.some((group) => group.voices.some(isMultilingual)) && (
+          <p className="flex w-full items-center gap-1 text-violet-700" data-testid="multilingual-legend">
+            <GlobeIcon className="size-3.5 shrink-0" aria-hidden="true" />
+            {t("voices.multilingualTitle", { count: SPEECH_LANGUAGES.length })}
+          </p>
+        )}
       </div>
+      <VoiceList groups={groups} selectedId={selectedId} onSelect={onSelect} describedBy={hintId} />
     </div>
   );
 }

@@ -3,7 +3,9 @@
  * seeking and download keep working after the URL expires), decodes it (WAV or MP3) with Web Audio
  * for the peaks (their count is the slider's `data-peaks`, 0 when it could not be decoded), and
  * plays it through a hidden <audio>. The waveform is a keyboard-operable slider. Its height is
- * fixed in every state so nothing moves when the audio arrives.
+ * fixed in every state so nothing moves when the audio arrives. A `deferred` player (a list of
+ * many, as in History) fetches nothing until its play button is first pressed, then plays as soon
+ * as the audio is in. Starting one player pauses whichever other one was playing.
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
 import { useI18n } from "../i18n/i18n";
@@ -18,12 +20,24 @@ interface WaveformPlayerProps {
   label: string;
   testId?: string;
   height?: number;
+  /** Fetch the audio only when play is first pressed (then play it at once). */
+  deferred?: boolean;
+  /** The length to show before the audio is loaded (a deferred player). */
+  knownDuration?: number;
+  /** False where the page offers its own download link (one per item). */
+  showDownload?: boolean;
+  /** Accessible names of the play button, when "Play"/"Pause" alone would be ambiguous on the page. */
+  playLabel?: string;
+  pauseLabel?: string;
 }
+
+/** The one player that is playing; starting another pauses it. */
+let playingNow: HTMLAudioElement | null = null;
 
 const BAR_WIDTH = 3;
 const BAR_GAP = 2;
 
-export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: WaveformPlayerProps) {
+export function WaveformPlayer({ url, fileName, label, testId, height = 64, deferred = false, knownDuration = 0, showDownload = true, playLabel, pauseLabel }: WaveformPlayerProps) {
   const { t, formatDuration } = useI18n();
   const urlRef = useRef(url);
   urlRef.current = url;
@@ -31,16 +45,19 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const waveRef = useRef<HTMLDivElement>(null);
   const [attempt, setAttempt] = useState(0);
-  const [phase, setPhase] = useState<"loading" | "ready" | "error">("loading");
+  const [armed, setArmed] = useState(!deferred);
+  const playWhenReady = useRef(false);
+  const [phase, setPhase] = useState<"idle" | "loading" | "ready" | "error">(deferred ? "idle" : "loading");
   const [source, setSource] = useState<{ objectUrl: string; extension: "mp3" | "wav" } | null>(null);
   const [peaks, setPeaks] = useState<number[]>([]);
-  const [duration, setDuration] = useState(0);
+  const [duration, setDuration] = useState(knownDuration);
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [width, setWidth] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger: Retry bumps it to fetch the audio again
   useEffect(() => {
+    if (!armed) return;
     const controller = new AbortController();
     let objectUrl: string | null = null;
     setPhase("loading");
@@ -72,7 +89,21 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
       controller.abort();
       if (objectUrl !== null) URL.revokeObjectURL(objectUrl);
     };
-  }, [attempt]);
+  }, [attempt, armed]);
+
+  // A deferred player's first press asked for playback: start once the audio element exists.
+  useEffect(() => {
+    if (source === null || !playWhenReady.current) return;
+    playWhenReady.current = false;
+    void audioRef.current?.play().catch(() => setPlaying(false));
+  }, [source]);
+
+  useEffect(
+    () => () => {
+      if (playingNow !== null && playingNow === audioRef.current) playingNow = null;
+    },
+    [],
+  );
 
   useEffect(() => {
     const node = waveRef.current;
@@ -148,6 +179,11 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
   };
 
   const togglePlay = () => {
+    if (phase === "idle") {
+      playWhenReady.current = true;
+      setArmed(true);
+      return;
+    }
     const audio = audioRef.current;
     if (audio === null) return;
     if (audio.paused) {
@@ -165,8 +201,10 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
       <button
         type="button"
         onClick={togglePlay}
-        disabled={!ready}
-        aria-label={playing ? t("player.pause") : t("player.play")}
+        // A deferred player stays enabled while it loads, so the focus stays on it after the first press.
+        disabled={!ready && !(deferred && phase !== "error")}
+        aria-busy={phase === "loading" || undefined}
+        aria-label={playing ? (pauseLabel ?? t("player.pause")) : (playLabel ?? t("player.play"))}
         className="inline-flex size-12 shrink-0 items-center justify-center rounded-full bg-slate-900 text-white shadow-md transition-colors hover:bg-slate-700 disabled:bg-slate-300"
       >
         {phase === "loading" ? <Spinner className="size-5" /> : playing ? <PauseIcon className="size-5" /> : <PlayIcon className="size-5 translate-x-0.5" />}
@@ -211,7 +249,7 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
           <span aria-hidden="true">{formatDuration(duration)}</span>
         </div>
       </div>
-      {ready ? (
+      {!showDownload ? null : ready ? (
         <a
           href={source.objectUrl}
           download={`${fileName}.${source.extension}`}
@@ -237,7 +275,11 @@ export function WaveformPlayer({ url, fileName, label, testId, height = 64 }: Wa
             const value = event.currentTarget.duration;
             if (Number.isFinite(value) && value > 0) setDuration(value);
           }}
-          onPlay={() => setPlaying(true)}
+          onPlay={(event) => {
+            if (playingNow !== null && playingNow !== event.currentTarget) playingNow.pause();
+            playingNow = event.currentTarget;
+            setPlaying(true);
+          }}
           onPause={() => setPlaying(false)}
           onEnded={(event) => {
             setPlaying(false);

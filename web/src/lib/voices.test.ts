@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Voice } from "../../../worker/shared/contracts";
-import { catalogueLanguages, filterVoices, groupVoicesByLanguage, hasSample, pickerGroups, voiceLabel, voiceTraitKey } from "./voices";
+import { SPEECH_LANGUAGES } from "../../../worker/shared/limits";
+import en from "../i18n/messages/en";
+import de from "../i18n/messages/de";
+import { createTranslator } from "../i18n/translate";
+import { filterVoices, groupVoicesByLanguage, hasSample, isMultilingual, languageChoices, pickerGroups, speaks, voiceLabel, voiceLanguages, voiceTraitKey } from "./voices";
 
 const voice = (id: string, language: string, gender: Voice["gender"], sortOrder: number, name = id): Voice => ({
   id,
@@ -61,7 +65,9 @@ describe("the user's own saved voices in the picker", () => {
     expect(pickerGroups(catalogue).some((group) => group.mine)).toBe(false);
   });
   it("offer only real language codes to the language filter", () => {
-    expect(catalogueLanguages(withMine)).toEqual(["multi", "da", "en"]);
+    const codes = languageChoices(withMine, createTranslator("en", en)).languages.map((choice) => choice.code);
+    expect(codes).not.toContain("multi");
+    expect(codes).toContain("da");
   });
   it("follow the language filter and the search, but stay under any gender (the server does not know it)", () => {
     expect(filterVoices(withMine, { language: "da", gender: "all", query: "" }).map((v) => v.id)).toEqual(["zephyr", "puck", "v_1"]);
@@ -72,5 +78,41 @@ describe("the user's own saved voices in the picker", () => {
     expect(withMine.filter(hasSample).map((v) => v.id)).toEqual(["tara", "zephyr", "puck", "leo"]);
     expect(voiceLabel(withMine[4]!)).toBe("studio me");
     expect(voiceLabel(catalogue[0]!)).toBe("Tara");
+  });
+});
+
+describe("the language filter", () => {
+  const orpheusOnly = catalogue.filter((v) => !isMultilingual(v));
+  const withGerman = [...catalogue, voice("hans", "de", "male", 200)];
+
+  it("offers every language the voices speak: a multilingual voice brings every speech language", () => {
+    const { multilingual, languages } = languageChoices(catalogue, createTranslator("en", en));
+    expect(multilingual).toBe(true);
+    expect(languages.map((choice) => choice.code).sort()).toEqual([...SPEECH_LANGUAGES].sort());
+    expect(languages.find((choice) => choice.code === "de")?.name).toBe("German");
+  });
+
+  it("offers only the languages spoken when no voice is multilingual, and no multilingual choice", () => {
+    expect(languageChoices(orpheusOnly, createTranslator("en", en))).toEqual({ multilingual: false, languages: [{ code: "en", name: "English" }] });
+  });
+
+  it("names and sorts the languages in the page's language", () => {
+    const names = languageChoices(catalogue, createTranslator("de", de)).languages.map((choice) => choice.name);
+    expect(names).toContain("Deutsch");
+    expect(names).toContain("Englisch");
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "de")));
+  });
+
+  it("lists for a language the voices that speak it: its own and the multilingual ones, not the others", () => {
+    expect(filterVoices(withGerman, { language: "de", gender: "all", query: "" }).map((v) => v.id)).toEqual(["zephyr", "puck", "hans"]);
+    expect(filterVoices(withGerman, { language: "en", gender: "all", query: "" }).map((v) => v.id)).toEqual(["tara", "zephyr", "puck", "leo"]);
+    expect(filterVoices(orpheusOnly, { language: "de", gender: "all", query: "" })).toEqual([]);
+  });
+
+  it("says which languages a voice speaks", () => {
+    expect(voiceLanguages(catalogue[0]!)).toEqual(["en"]);
+    expect(voiceLanguages(catalogue[1]!)).toEqual(SPEECH_LANGUAGES);
+    expect(speaks(catalogue[1]!, "ja")).toBe(true);
+    expect(speaks(catalogue[0]!, "ja")).toBe(false);
   });
 });

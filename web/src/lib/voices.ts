@@ -1,9 +1,11 @@
 /**
- * Voice catalogue helpers for the pickers: translated traits and language names, filtering by
- * language and gender, grouping by language (multilingual voices first) with the user's own saved
- * voices as a group of their own before the catalogue.
+ * Voice catalogue helpers for the pickers: translated traits and language names, the languages
+ * each voice speaks (a multilingual voice speaks every speech language the server accepts),
+ * filtering by language and gender, grouping by language (multilingual voices first) with the
+ * user's own saved voices as a group of their own before the catalogue.
  */
 import type { Voice } from "../../../worker/shared/contracts";
+import { SPEECH_LANGUAGES } from "../../../worker/shared/limits";
 import type { Translator } from "../i18n/translate";
 
 export type GenderFilter = "all" | Voice["gender"];
@@ -50,20 +52,38 @@ export function genderLabel(gender: Voice["gender"], { t }: Pick<Translator, "t"
   return t(gender === "female" ? "voices.gender.female" : gender === "male" ? "voices.gender.male" : "voices.gender.neutral");
 }
 
+/** The engine family a voice belongs to, as the picker names it. */
+export function providerLabel(voice: Pick<Voice, "provider" | "modelFamily">): string {
+  if (voice.provider === "gemini") return "Gemini";
+  if (voice.modelFamily === "orpheus") return "Orpheus";
+  if (voice.modelFamily === "chatterbox") return "Chatterbox";
+  return voice.modelFamily;
+}
+
+export function isMultilingual(voice: Pick<Voice, "language">): boolean {
+  return voice.language === MULTILINGUAL;
+}
+
+/** The languages a voice speaks: its own, or for a multilingual voice every speech language. */
+export function voiceLanguages(voice: Pick<Voice, "language">): readonly string[] {
+  return isMultilingual(voice) ? SPEECH_LANGUAGES : [voice.language];
+}
+
+export function speaks(voice: Pick<Voice, "language">, language: string): boolean {
+  return voiceLanguages(voice).includes(language);
+}
+
 /**
- * A multilingual voice matches every language filter (it speaks them all); a language-specific
- * voice matches its own language only. The gender filter leaves the user's own voices in: the
- * server does not know their gender (it lists them as neutral).
+ * A voice matches a language filter when it speaks that language (so multilingual voices match
+ * every one); "multi" keeps the multilingual voices only. The gender filter leaves the user's
+ * own voices in: the server does not know their gender (it lists them as neutral).
  */
 export function filterVoices(voices: readonly Voice[], filters: VoiceFilters): Voice[] {
   const query = filters.query.trim().toLowerCase();
   return voices.filter((voice) => {
     if (filters.gender !== "all" && voice.gender !== filters.gender && voice.mine !== true) return false;
-    if (filters.language !== "all") {
-      if (filters.language === MULTILINGUAL) {
-        if (voice.language !== MULTILINGUAL) return false;
-      } else if (voice.language !== MULTILINGUAL && voice.language !== filters.language) return false;
-    }
+    if (filters.language === MULTILINGUAL && !isMultilingual(voice)) return false;
+    if (filters.language !== "all" && filters.language !== MULTILINGUAL && !speaks(voice, filters.language)) return false;
     if (query !== "" && !voice.name.toLowerCase().includes(query) && !voice.description.toLowerCase().includes(query)) return false;
     return true;
   });
@@ -95,9 +115,14 @@ export function pickerGroups(voices: readonly Voice[]): PickerGroup[] {
   return mine.length === 0 ? catalogue : [{ key: "mine", mine: true, voices: mine }, ...catalogue];
 }
 
-/** Languages present in the catalogue, for the filter: multilingual first. */
-export function catalogueLanguages(voices: readonly Voice[]): string[] {
-  return groupVoicesByLanguage(voices).map((group) => group.language);
+/**
+ * The language filter's choices: every language some voice speaks (multilingual voices bring
+ * every speech language), by name in the page's language, and whether "multilingual only" applies.
+ */
+export function languageChoices(voices: readonly Voice[], i18n: Pick<Translator, "t" | "locale">): { multilingual: boolean; languages: Array<{ code: string; name: string }> } {
+  const codes = new Set(voices.flatMap((voice) => voiceLanguages(voice)));
+  const languages = [...codes].map((code) => ({ code, name: languageName(code, i18n) })).sort((a, b) => a.name.localeCompare(b.name, i18n.locale));
+  return { multilingual: voices.some(isMultilingual), languages };
 }
 
 /** Orpheus names are lower-case in the catalogue; show them as names. */

@@ -1,113 +1,31 @@
 /**
- * History: the user's generations and clones (marked as such), newest first, a page at a time ("Show more" follows the
- * cursor). Each can be played (waveform player opens in place), downloaded and deleted; delete
+ * History: the user's generations and clones (marked as such), newest first, a page at a time
+ * ("Show more" follows the cursor); each row (history-row.tsx) plays in place and downloads.
+ * Deleting one hides it at once and offers Undo for UNDO_WINDOW_MS; the DELETE is sent only when
+ * that window passes. Leaving the page inside the window completes the delete: another dashboard
+ * page sends it on the way out, and closing or reloading the tab sends it from `pagehide` as a
+ * keepalive request (a browser killed without `pagehide` keeps the item: nothing is lost). Delete
  * all asks for confirmation in a modal dialog.
  */
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "../../router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { HistoryItem, Page } from "../../../../worker/shared/contracts";
-import { api } from "../../api/client";
+import { ApiError, api } from "../../api/client";
 import { describeError, type UserFacingError } from "../../api/error-messages";
 import { queryKeys } from "../../api/queries";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
 import { localizePath } from "../../i18n/routing";
-import { displayVoiceName } from "../../lib/voices";
-import { CheckIcon, CloneIcon, DownloadIcon, HistoryIcon, PauseIcon, PlayIcon, SparkIcon, TrashIcon } from "../../components/icons";
-import { Badge, Button, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
+import { DeferredAction } from "../../lib/deferred-action";
+import { HistoryIcon, SparkIcon, TrashIcon } from "../../components/icons";
+import { Button, ErrorNotice, PageHeader, buttonClass } from "../../components/ui";
 import { QueryErrorNotice } from "../../components/query-error";
 import { ConfirmDialog } from "../../components/confirm-dialog";
-import { FormatBadge } from "../../components/format-badge";
-import { WaveformPlayer } from "../../components/waveform-player";
+import { HistoryRow, historyVoiceName } from "../../components/history-row";
+import { UndoToast } from "../../components/undo-toast";
 
 const PAGE_SIZE = 10;
-
-function HistoryRow({ item, onDelete, deleting }: { item: HistoryItem; onDelete: () => void; deleting: boolean }) {
-  const { t, tp, formatDate, formatDuration } = useI18n();
-  const [open, setOpen] = useState(false);
-  const isClone = item.kind === "clone";
-  // Clones point at a pseudo-voice whose catalogue name is English: say it in the user's language.
-  const voiceName = isClone ? t("clone.voiceName") : displayVoiceName(item.voice.name);
-  const fileName = isClone ? `sexyvoice-clone-${item.id.slice(0, 8)}` : `sexyvoice-${item.voice.name.toLowerCase()}-${item.id.slice(0, 8)}`;
-  return (
-    <li className={`rounded-2xl border border-slate-200 bg-white p-4 shadow-sm transition-opacity sm:p-5 ${deleting ? "opacity-50" : ""}`} data-testid="history-item" data-id={item.id} data-kind={item.kind}>
-      <div className="flex items-start gap-3 sm:gap-4">
-        <button
-          type="button"
-          onClick={() => setOpen((value) => !value)}
-          aria-expanded={open}
-          aria-label={open ? t("history.closePlayer", { voice: voiceName }) : t("history.play", { voice: voiceName })}
-          className={`inline-flex size-11 shrink-0 items-center justify-center rounded-full transition-colors ${open ? "bg-slate-900 text-white" : "bg-rose-50 text-rose-600 hover:bg-rose-100"}`}
-        >
-          {open ? <PauseIcon className="size-5" /> : <PlayIcon className="size-5 translate-x-0.5" />}
-        </button>
-        <div className="min-w-0 flex-1">
-          <div className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm">
-            <span className="font-semibold text-slate-900">{voiceName}</span>
-            <span className="text-slate-400">·</span>
-            <time dateTime={item.createdAt} className="text-slate-500">
-              {formatDate(item.createdAt)}
-            </time>
-          </div>
-          <p className="mt-1 line-clamp-2 text-sm break-words text-slate-700" title={item.text}>
-            {item.textPreview}
-          </p>
-          <div className="mt-2 flex flex-wrap items-center gap-1.5">
-            {isClone && (
-              <Badge tone="rose" data-testid="clone-badge">
-                <CloneIcon className="size-3" />
-                {t("history.cloneBadge")}
-              </Badge>
-            )}
-            <Badge>{formatDuration(item.durationSeconds)}</Badge>
-            <FormatBadge format={item.format} testId="history-format" />
-            {item.cached ? (
-              <Badge tone="emerald">
-                <CheckIcon className="size-3" />
-                {t("generate.fromCache")}
-              </Badge>
-            ) : (
-              <Badge tone="amber">{tp("credits.amount", item.creditsUsed)}</Badge>
-            )}
-            {item.style !== null && item.style !== "" && (
-              <Badge tone="violet" className="max-w-full">
-                <span className="truncate">
-                  {t("history.styleLabel")}: {item.style}
-                </span>
-              </Badge>
-            )}
-          </div>
-        </div>
-        <div className="flex shrink-0 flex-col gap-1 sm:flex-row">
-          <a
-            href={item.url}
-            download={`${fileName}.${item.format}`}
-            className="inline-flex size-10 items-center justify-center rounded-full text-slate-600 transition-colors hover:bg-slate-100 hover:text-slate-900"
-            aria-label={t("history.download", { voice: voiceName })}
-            title={t("player.download")}
-          >
-            <DownloadIcon className="size-5" />
-          </a>
-          <button
-            type="button"
-            onClick={onDelete}
-            disabled={deleting}
-            className="inline-flex size-10 items-center justify-center rounded-full text-slate-600 transition-colors hover:bg-red-50 hover:text-red-600"
-            aria-label={t("history.delete", { voice: voiceName })}
-            title={t("common.delete")}
-          >
-            <TrashIcon className="size-5" />
-          </button>
-        </div>
-      </div>
-      {open && (
-        <div className="mt-4 border-t border-slate-100 pt-4">
-          <WaveformPlayer url={item.url} fileName={fileName} label={voiceName} testId="history-audio" height={48} />
-        </div>
-      )}
-    </li>
-  );
-}
+export const UNDO_WINDOW_MS = 5_000;
 
 export default function History() {
   const i18n = useI18n();
@@ -116,6 +34,71 @@ export default function History() {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
   const [actionError, setActionError] = useState<UserFacingError | null>(null);
+  // Rows deleted here: waiting out the undo window, or sent (until the list no longer has them).
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [waiting, setWaiting] = useState<HistoryItem | null>(null);
+  const [restored, setRestored] = useState<string | null>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const mounted = useRef(true);
+  const leaving = useRef(false);
+  const show = (id: string) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      next.delete(id);
+      return next;
+    });
+
+  const commitDelete = useRef<(item: HistoryItem) => void>(() => undefined);
+  commitDelete.current = (item) => {
+    if (mounted.current) setWaiting((current) => (current?.id === item.id ? null : current));
+    api
+      .deleteHistoryItem(item.id, { keepalive: leaving.current })
+      .then(() => queryClient.invalidateQueries({ queryKey: queryKeys.history }))
+      .catch((error: unknown) => {
+        // Already gone (Delete all overtook it): what the user asked for.
+        if (error instanceof ApiError && error.code === "not_found") return;
+        if (!mounted.current) return;
+        setActionError(describeError(error, i18n));
+        show(item.id);
+      });
+  };
+  const [deferred] = useState(() => new DeferredAction<HistoryItem>((item) => commitDelete.current(item), UNDO_WINDOW_MS));
+
+  // Leaving the page inside the undo window completes the delete (see the header).
+  useEffect(() => {
+    mounted.current = true;
+    const onPageHide = () => {
+      leaving.current = true;
+      deferred.flush();
+    };
+    window.addEventListener("pagehide", onPageHide);
+    return () => {
+      window.removeEventListener("pagehide", onPageHide);
+      mounted.current = false;
+      deferred.flush();
+    };
+  }, [deferred]);
+
+  useEffect(() => {
+    if (restored === null) return;
+    list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(restored)}"] [data-testid=history-delete]`)?.focus();
+    setRestored(null);
+  }, [restored]);
+
+  const deleteLater = (item: HistoryItem) => {
+    setActionError(null);
+    setHidden((current) => new Set(current).add(item.id));
+    deferred.schedule(item);
+    setWaiting(item);
+  };
+
+  const undoDelete = () => {
+    const item = deferred.undo();
+    setWaiting(null);
+    if (item === null) return;
+    show(item.id);
+    setRestored(item.id);
+  };
 
   const history = useInfiniteQuery({
     queryKey: queryKeys.history,
@@ -126,13 +109,6 @@ export default function History() {
     staleTime: 60_000,
   });
 
-  const deleteOne = useMutation({
-    mutationFn: (id: string) => api.deleteHistoryItem(id),
-    onMutate: () => setActionError(null),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.history }),
-    onError: (error) => setActionError(describeError(error, i18n)),
-  });
-
   const deleteAll = useMutation({
     mutationFn: () => api.deleteAllHistory(),
     onSuccess: async () => {
@@ -141,7 +117,7 @@ export default function History() {
     },
   });
 
-  const items = history.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = (history.data?.pages.flatMap((page) => page.items) ?? []).filter((item) => !hidden.has(item.id));
   const empty = history.isSuccess && items.length === 0;
 
   return (
@@ -154,6 +130,7 @@ export default function History() {
             <Button
               variant="secondary"
               onClick={() => {
+                deferred.flush();
                 deleteAll.reset();
                 setConfirming(true);
               }}
@@ -198,9 +175,9 @@ export default function History() {
 
       {items.length > 0 && (
         <>
-          <ul className="space-y-3" aria-label={t("history.title")}>
+          <ul ref={list} tabIndex={-1} className="space-y-3" aria-label={t("history.title")}>
             {items.map((item) => (
-              <HistoryRow key={item.id} item={item} onDelete={() => deleteOne.mutate(item.id)} deleting={deleteOne.isPending && deleteOne.variables === item.id} />
+              <HistoryRow key={item.id} item={item} onDelete={() => deleteLater(item)} />
             ))}
           </ul>
           <div className="mt-6 flex flex-col items-center gap-2">
@@ -213,6 +190,14 @@ export default function History() {
           </div>
         </>
       )}
+
+      <UndoToast
+        message={waiting === null ? null : t("history.deletedToast", { voice: historyVoiceName(waiting, t) })}
+        actionLabel={t("history.undo")}
+        actionName={waiting === null ? t("history.undo") : t("history.undoLabel", { voice: historyVoiceName(waiting, t) })}
+        onUndo={undoDelete}
+        returnFocus={list}
+      />
 
       <ConfirmDialog
         open={confirming}
