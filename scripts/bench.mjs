@@ -9,12 +9,17 @@
 //      of audio, against synthesis (`provider`), MP3 against WAV end to end, and the file sizes;
 //  (f) streaming (POST /api/generate-voice/stream): time to the first `audio` event and to `done`
 //      for a 400-character text on the local engine (goal: first audio ≤ 25 % of the total), and
-//      for a cache hit of it.
+//      for a cache hit of it;
+//  (g) the public API: cache hits through an API key vs the dashboard, and one charge for ten
+//      concurrent repeats of an Idempotency-Key;
+//  (h) the front end under 4× CPU throttling in Chromium: the landing's largest contentful paint
+//      and time to hydration, and click to first sound on Generate (scripts/bench-front-end.mjs).
 // Every loop is bounded in count; all traffic goes to 127.0.0.1. The exit status is about the money
 // invariants of (b) and (c) only: latency is printed (and written to $BENCH_REPORT as JSON when
 // set), never a failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { benchFrontEnd } from "./bench-front-end.mjs";
 import { startProduct } from "./local-server.mjs";
 
 const REQUESTS_PER_RUN = Number(process.env.BENCH_REQUESTS ?? 1500);
@@ -392,6 +397,9 @@ try {
     `    10 concurrent repeats of one Idempotency-Key: ${repeats.filter((r) => r.status === 200).length} × 200, ${new Set(repeats.map((r) => r.id)).size} audio id(s), charged ${before - after} credits (one charge: ${idempotentOnce ? "yes" : "NO"}), all answered in ${fmt(repeatMs)}`,
   );
   report.publicApi = { apiHits, dashHits, ratio: apiHits.p50 / dashHits.p50, idempotentOnce, repeatMs };
+
+  const listener = await (await fetch(`${base}/api/auth/local`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "bench-front-end@example.com" }) })).json();
+  report.frontEnd = await benchFrontEnd({ base, session: JSON.stringify({ accessToken: listener.accessToken, expiresAt: listener.expiresAt, email: listener.user.email }) });
 
   const ok = providerCalls === 1 && successes === 10 && me.credits >= 0 && ledgerSum === me.credits && idempotentOnce;
   const latency = ratios.map((r) => `p50 ×${r.p50.toFixed(2)} at ${r.concurrency} client(s) ${r.p50GoalMet ? "meets" : "misses"} the goal ≤ ×${P50_RATIO_GOAL}`).join("; ");

@@ -21,8 +21,10 @@ export interface PostMeta {
   coverAlt: string;
 }
 
+export type PostBody = ComponentType<{ components?: Record<string, ComponentType<never>> }>;
+
 export interface PostModule {
-  default: ComponentType;
+  default: PostBody;
 }
 
 const FILE = /\/content\/blog\/([a-z0-9-]+)\/([a-z]{2})\.mdx(\?frontmatter)?$/;
@@ -75,7 +77,7 @@ export function postLocales(slug: string): Locale[] {
 }
 
 /** The compiled bodies, one chunk each: `postBodies.read(post)` in a page, `.preload(post)` at build. */
-export const postBodies = createResource<Pick<PostMeta, "slug" | "locale">, ComponentType>(
+export const postBodies = createResource<Pick<PostMeta, "slug" | "locale">, PostBody>(
   async (post) => {
     const load = bodies[`../../content/blog/${post.slug}/${post.locale}.mdx`];
     if (load === undefined) throw new Error(`no post ${post.locale}/${post.slug}`);

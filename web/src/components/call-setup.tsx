@@ -56,7 +56,7 @@ export function PresetPicker({
             <span className="min-w-0 flex-1">
               <span className="block font-semibold text-slate-900">{preset.name}</span>
               <span className="mt-0.5 block text-xs text-slate-600">{preset.description}</span>
-              {voice !== undefined && <span className="mt-1 block text-xs text-slate-500">{t("call.presetVoice", { voice: displayVoiceName(voice.name) })}</span>}
+              {voice !== undefined && <span className="mt-1 block text-xs text-slate-600">{t("call.presetVoice", { voice: displayVoiceName(voice.name) })}</span>}
             </span>
           </label>
         );
@@ -79,7 +79,7 @@ export function CallVoicePicker({ voices, selectedId, onSelect, disabled }: { vo
               <SampleButton voiceId={voice.id} voiceName={label} />
               <span className="min-w-0 flex-1">
                 <span className="block truncate font-semibold text-slate-900">{label}</span>
-                <span className="block text-xs text-slate-500">
+                <span className="block text-xs text-slate-600">
                   {voiceTrait(voice, i18n)} · {genderLabel(voice.gender, i18n)}
                 </span>
               </span>

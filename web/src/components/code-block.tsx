@@ -13,7 +13,8 @@ export function CodeBlock({ title, code, testId }: { title?: string; code: strin
         <span className="min-w-0 break-words">{title ?? ""}</span>
         <CopyButton text={code} label={title === undefined ? t("common.copy") : t("apiDocs.copyCode", { title })} />
       </figcaption>
-      <pre className="overflow-x-auto p-4 text-[13px] leading-relaxed text-slate-100">
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a sideways-scrolling region must be reachable by keyboard to scroll it (WCAG 2.1.1) */}
+      <pre tabIndex={0} className="overflow-x-auto p-4 text-[13px] leading-relaxed text-slate-100">
         <code>{code}</code>
       </pre>
     </figure>

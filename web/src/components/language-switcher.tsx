@@ -19,7 +19,8 @@ export function LanguageSwitcher({ tone = "light", className = "", full = false 
     <div
       className={`relative inline-flex h-9 items-center gap-1.5 rounded-lg border px-2.5 text-sm font-medium has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-rose-500 ${colors} ${className}`}
     >
-      <GlobeIcon className={`size-4 shrink-0 ${tone === "dark" ? "text-white/80" : "text-slate-500"}`} />
+      {/* On a phone the header is narrow: the compact switcher shows the code only. */}
+      <GlobeIcon className={`size-4 shrink-0 ${full ? "" : "hidden sm:block"} ${tone === "dark" ? "text-white/80" : "text-slate-500"}`} />
       <span aria-hidden="true" className={full ? "flex-1" : "hidden sm:inline"}>
         {LOCALE_NAMES[locale]}
       </span>

@@ -12,7 +12,7 @@ export function Brand({ tone = "light", to }: { tone?: "light" | "dark"; to: str
     <Link to={to} className={`flex items-center gap-2 rounded-lg text-lg font-bold tracking-tight ${tone === "dark" ? "text-white" : "text-slate-900"}`}>
       <LogoMark className="size-8" />
       <span>
-        Sexy<span className={tone === "dark" ? "text-rose-300" : "text-rose-600"}>Voice</span>
+        Sexy<span className={tone === "dark" ? "text-rose-300" : "text-rose-700"}>Voice</span>
       </span>
     </Link>
   );

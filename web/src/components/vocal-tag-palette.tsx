@@ -33,7 +33,7 @@ export function VocalTagPalette({ text, onChange, textarea }: VocalTagPalettePro
           {`<${tag}>`}
         </button>
       ))}
-      <span className="text-xs text-slate-400">{t("generate.vocalTagsFree")}</span>
+      <span className="text-xs text-slate-500">{t("generate.vocalTagsFree")}</span>
     </fieldset>
   );
 }

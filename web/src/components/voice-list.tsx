@@ -96,7 +96,7 @@ export function VoiceList({ groups, selectedId, onSelect, describedBy }: VoiceLi
   // Each group's first position in `flat`, so every radio knows its own index.
   const offsets = groups.map((_, at) => groups.slice(0, at).reduce((total, group) => total + group.voices.length, 0));
   return (
-    <div role="radiogroup" aria-label={t("voices.title")} aria-describedby={describedBy} data-testid="voice-list" className="-mx-1 px-1 pb-1 lg:max-h-[calc(100dvh-22rem)] lg:min-h-0 lg:overflow-y-auto">
+    <div role="radiogroup" aria-label={t("voices.title")} aria-describedby={describedBy} data-testid="voice-list" className="px-1 pb-1 lg:max-h-[calc(100dvh-22rem)] lg:min-h-0 lg:overflow-y-auto">
       {groups.length === 0 && <p className="rounded-xl border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500">{t("voices.none")}</p>}
       {groups.map((group, groupIndex) => {
         const headingId = `${baseId}-${group.key}`;

@@ -3,6 +3,7 @@
  * has loaded the page suspends, so a pre-rendered post keeps its HTML while hydrating), and links
  * to the same post in its other languages.
  */
+import type { ComponentProps } from "react";
 import { findPost, postBodies, postLocales, type PostMeta } from "../../blog/posts";
 import { SiteFooter } from "../../components/site-footer";
 import { SiteHeader } from "../../components/site-header";
@@ -12,11 +13,17 @@ import { LOCALE_NAMES, localizePath } from "../../i18n/routing";
 import { Link, useParams } from "../../router";
 import { PostDate } from "./index";
 
+/** A code block may scroll sideways: keyboard users reach it to scroll it (WCAG 2.1.1). */
+function ScrollablePre(props: ComponentProps<"pre">) {
+  // biome-ignore lint/a11y/noNoninteractiveTabindex: a sideways-scrolling region must be reachable by keyboard
+  return <pre tabIndex={0} {...props} />;
+}
+
 function PostBody({ post }: { post: PostMeta }) {
   const Body = postBodies.read(post);
   return (
     <div className="blog-prose mt-8">
-      <Body />
+      <Body components={{ pre: ScrollablePre }} />
     </div>
   );
 }
@@ -52,7 +59,7 @@ export default function BlogPost() {
   return (
     <div className="flex min-h-dvh flex-col bg-slate-50">
       <SiteHeader />
-      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-6 pb-16 sm:px-6">
+      <main className="mx-auto w-full max-w-3xl flex-1 px-4 pt-6 pb-16 break-words sm:px-6">
         <Link to={localizePath(locale, "/blog")} className="text-sm font-medium text-rose-700 hover:underline">
           ← {t("blog.back")}
         </Link>

@@ -373,7 +373,7 @@ export default function Clone() {
             {t("clone.requirements", { size: formatFileSize(CLONE_FILE_MAX_BYTES, i18n), min: CLONE_MIN_SECONDS, max: CLONE_MAX_SECONDS / 60 })}
           </p>
 
-          <div className="my-5 flex items-center gap-3 text-xs font-medium tracking-wide text-slate-400 uppercase" aria-hidden="true">
+          <div className="my-5 flex items-center gap-3 text-xs font-medium tracking-wide text-slate-500 uppercase" aria-hidden="true">
             <span className="h-px flex-1 bg-slate-200" />
             {t("clone.orRecord")}
             <span className="h-px flex-1 bg-slate-200" />

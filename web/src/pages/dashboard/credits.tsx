@@ -142,7 +142,7 @@ function StatementLine({ row }: { row: CreditTransaction }) {
         </p>
       </div>
       <div className="text-right">
-        <p className={`font-semibold tabular-nums ${row.amount > 0 ? "text-emerald-600" : "text-slate-900"}`}>
+        <p className={`font-semibold tabular-nums ${row.amount > 0 ? "text-emerald-700" : "text-slate-900"}`}>
           {row.amount > 0 ? "+" : row.amount < 0 ? "−" : ""}
           {formatNumber(Math.abs(row.amount))}
         </p>

@@ -351,7 +351,7 @@ function GenerateForm({ userId }: { userId: string | null }) {
                 />
               </div>
               <div>
-                <label htmlFor={ids.temperature} className="flex justify-between text-sm font-medium text-slate-700">
+                <label htmlFor={ids.temperature} className="flex flex-wrap justify-between gap-x-2 text-sm font-medium text-slate-700">
                   <span>{t("generate.temperature")}</span>
                   <span className="tabular-nums text-slate-500">{temperature === null ? t("generate.temperatureDefault") : temperature.toFixed(1)}</span>
                 </label>

@@ -43,7 +43,7 @@ const NAV: NavItem[] = [
 
 /** The balance; a pulsing placeholder (announced as loading) until the profile arrives, "—" if it cannot be read. */
 function BalancePill() {
-  const { t, tp, formatNumber, locale } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   const me = useMe();
   const credits = me.data?.credits;
   const loading = credits === undefined && me.isPending;
@@ -51,14 +51,20 @@ function BalancePill() {
     <Link
       to={localizePath(locale, "/dashboard/credits")}
       className="inline-flex h-9 items-center gap-1.5 rounded-full border border-amber-200 bg-amber-50 px-3 text-sm font-semibold text-amber-900 transition-colors hover:bg-amber-100"
-      aria-label={credits === undefined ? t("credits.balanceLoading") : tp("credits.balanceLabel", credits)}
       aria-busy={loading || undefined}
     >
       <CoinsIcon className="size-4 text-amber-600" />
+      {/* The name is the visible text (a screen reader hears "Balance: 10,000 credits"), so what is said matches what is shown. */}
+      {credits === undefined ? <span className="sr-only">{t("credits.balanceLoading")}</span> : <span className="sr-only">{t("credits.balance")}: </span>}
       <span data-testid="credit-balance" className="tabular-nums" aria-live="polite">
         {credits !== undefined ? formatNumber(credits) : loading ? <span data-testid="balance-skeleton" className="block h-4 w-16 animate-pulse rounded bg-amber-200/80" /> : "—"}
       </span>
-      {credits !== undefined && <span className="hidden font-normal text-amber-800 sm:inline">{t("credits.unit")}</span>}
+      {credits !== undefined && (
+        <>
+          {" "}
+          <span className="sr-only font-normal text-amber-800 sm:not-sr-only">{t("credits.unit")}</span>
+        </>
+      )}
     </Link>
   );
 }

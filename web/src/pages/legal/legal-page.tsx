@@ -17,7 +17,7 @@ function LegalShell({ title, children }: { title: string; children: ReactNode })
   return (
     <div className="min-h-dvh bg-slate-50">
       <SiteHeader />
-      <main className="mx-auto max-w-3xl px-4 pt-4 pb-16 sm:px-6">
+      <main className="mx-auto max-w-3xl px-4 pt-4 pb-16 break-words sm:px-6">
         <article className="rounded-3xl border border-slate-200 bg-white p-6 shadow-sm sm:p-10" data-testid="legal-page">
           <h1 className="text-3xl font-bold tracking-tight text-balance text-slate-900">{title}</h1>
           {children}

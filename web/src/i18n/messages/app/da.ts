@@ -208,8 +208,6 @@ const da: AppMessages = {
   "credits.balance": "Nuværende saldo",
   "credits.unit": "kreditter",
   "credits.balanceLoading": "Indlæser din saldo",
-  "credits.balanceLabel.one": "Saldo: {count} kredit",
-  "credits.balanceLabel.other": "Saldo: {count} kreditter",
   "credits.amount.one": "{count} kredit",
   "credits.amount.other": "{count} kreditter",
   "credits.balanceAfter.one": "Saldo {count}",
@@ -234,14 +232,17 @@ const da: AppMessages = {
   "profile.language": "Sprog",
   "profile.languageHelp": "Kontrolpanelets sprog.",
   "profile.data.title": "Dine data",
-  "profile.data.help": "Download alt, hvad vi gemmer om dig, som én JSON-fil: din profil, kreditoversigten, historikken med links til din lyd (gyldige i en time), forbrug, gemte stemmer, API-nøgler (kun navne og datoer), samtykker til stemmekloning, opkald og betalinger.",
+  "profile.data.help":
+    "Download alt, hvad vi gemmer om dig, som én JSON-fil: din profil, kreditoversigten, historikken med links til din lyd (gyldige i en time), forbrug, gemte stemmer, API-nøgler (kun navne og datoer), samtykker til stemmekloning, opkald og betalinger.",
   "profile.data.download": "Download mine data",
   "profile.delete.title": "Slet min konto",
   "profile.delete.intro": "Sletning af din konto kan ikke fortrydes.",
   "profile.delete.removedTitle": "Hvad der slettes",
-  "profile.delete.removed": "Din e-mailadresse og dit navn; alle genereringer og kloner i din historik med deres lyd; dine uploadede optagelser og gemte stemmer; dine API-nøgler; og alle sessioner: du bliver logget ud overalt.",
+  "profile.delete.removed":
+    "Din e-mailadresse og dit navn; alle genereringer og kloner i din historik med deres lyd; dine uploadede optagelser og gemte stemmer; dine API-nøgler; og alle sessioner: du bliver logget ud overalt.",
   "profile.delete.keptTitle": "Hvad der gemmes",
-  "profile.delete.kept": "Kreditoversigten, forbrugstal, opkaldsvarigheder og betalingsposter, uden dit navn og din e-mail, fordi regnskabet har brug for dem. Lyd, som en anden også har fået fra cachen, bliver bevaret for vedkommende. Resterende kreditter bortfalder, og du kan ikke logge ind på denne konto igen.",
+  "profile.delete.kept":
+    "Kreditoversigten, forbrugstal, opkaldsvarigheder og betalingsposter, uden dit navn og din e-mail, fordi regnskabet har brug for dem. Lyd, som en anden også har fået fra cachen, bliver bevaret for vedkommende. Resterende kreditter bortfalder, og du kan ikke logge ind på denne konto igen.",
   "profile.delete.subscription": "Et abonnement skal opsiges først (Kreditter → Administrer betaling).",
   "profile.delete.confirmLabel": "Skriv din e-mailadresse for at bekræfte: {email}",
   "profile.delete.button": "Slet min konto",
@@ -540,7 +541,8 @@ const da: AppMessages = {
   "error.field.confirm": "Skriv præcis denne kontos e-mailadresse for at bekræfte.",
   "error.subscription_active": "Opsig først dit abonnement på siden Kreditter, og slet derefter din konto.",
   "apiDocs.title": "API-dokumentation",
-  "apiDocs.intro": "Lav tale fra din egen kode: et OpenAI-kompatibelt endpoint, så de officielle openai-SDK'er virker, når du kun ændrer basis-URL'en, og vores eget JSON-API til tale, kloning, stemmer og historik. Anmodninger bruger kreditter fra nøglens konto.",
+  "apiDocs.intro":
+    "Lav tale fra din egen kode: et OpenAI-kompatibelt endpoint, så de officielle openai-SDK'er virker, når du kun ændrer basis-URL'en, og vores eget JSON-API til tale, kloning, stemmer og historik. Anmodninger bruger kreditter fra nøglens konto.",
   "apiDocs.getKey": "Opret en API-nøgle",
   "apiDocs.openapi": "OpenAPI-dokument",
   "apiDocs.contents": "På denne side",
@@ -552,7 +554,8 @@ const da: AppMessages = {
   "apiDocs.col.scope": "Scope",
   "apiDocs.col.allows": "Tillader",
   "apiDocs.openai.title": "OpenAI-kompatibel tale",
-  "apiDocs.openai.body": "{endpoint} tager imod OpenAI's anmodning (model, voice, input, instructions, response_format, speed) og svarer med selve lyden, som MP3, medmindre du beder om et andet format. Peg et OpenAI-SDK på {baseUrl}, og giv det din SexyVoice-nøgle som API-nøgle; intet andet ændres. Nøglen skal have scopet speech.",
+  "apiDocs.openai.body":
+    "{endpoint} tager imod OpenAI's anmodning (model, voice, input, instructions, response_format, speed) og svarer med selve lyden, som MP3, medmindre du beder om et andet format. Peg et OpenAI-SDK på {baseUrl}, og giv det din SexyVoice-nøgle som API-nøgle; intet andet ændres. Nøglen skal have scopet speech.",
   "apiDocs.openai.javascript": "JavaScript med den officielle pakke openai",
   "apiDocs.openai.python": "Python med den officielle pakke openai",
   "apiDocs.models.title": "Modeller",
@@ -592,9 +595,11 @@ const da: AppMessages = {
   "apiDocs.own.cloneSample": "Klone en stemme",
   "apiDocs.own.readSample": "Stemmer, historik og konto",
   "apiDocs.idem.title": "Prøv sikkert igen",
-  "apiDocs.idem.body": "Send en header {header} med en unik værdi (for eksempel et UUID) på POST-anmodninger. Kommer den samme nøgle igen med samme indhold inden for 24 timer, får du det første resultat igen og betaler ikke en gang til. Den samme nøgle med andet indhold afvises med {reused}; en gentagelse, mens den første anmodning stadig kører, får {inUse}.",
+  "apiDocs.idem.body":
+    "Send en header {header} med en unik værdi (for eksempel et UUID) på POST-anmodninger. Kommer den samme nøgle igen med samme indhold inden for 24 timer, får du det første resultat igen og betaler ikke en gang til. Den samme nøgle med andet indhold afvises med {reused}; en gentagelse, mens den første anmodning stadig kører, får {inUse}.",
   "apiDocs.errors.title": "Fejl og nye forsøg",
-  "apiDocs.errors.openai": "Alle fejl fra det offentlige API, både fra {endpoint} og fra {prefix}, har en HTTP-status og det JSON-indhold, som OpenAI's SDK'er forventer, med vores faste kode i code, feltet i param og et anmodnings-id til support:",
+  "apiDocs.errors.openai":
+    "Alle fejl fra det offentlige API, både fra {endpoint} og fra {prefix}, har en HTTP-status og det JSON-indhold, som OpenAI's SDK'er forventer, med vores faste kode i code, feltet i param og et anmodnings-id til support:",
   "apiDocs.errors.rateLimited": "{status}: for mange anmodninger. Vent det antal sekunder, som headeren {header} angiver, og prøv så igen.",
   "apiDocs.errors.credits": "{status}: ikke nok kreditter. Svaret har {header}, fordi et nyt forsøg ikke hjælper, før der er købt kreditter.",
   "apiDocs.errors.scope": "{status}: Nøglen mangler det scope, som endpointet kræver. Opret en nøgle med det.",
