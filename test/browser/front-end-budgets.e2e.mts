@@ -106,9 +106,11 @@ function overflowReport(page: Page): Promise<{ page: number; elements: string[] 
       const outer = parent.getBoundingClientRect();
       if (box.width === 0 || box.height === 0) continue;
       if (box.right > outer.right + 1 || box.left < outer.left - 1) elements.push(`${describe(element)} sticks out of ${describe(parent)} by ${Math.round(Math.max(box.right - outer.right, outer.left - box.left))} px`);
-      // Text wider than its own box (a long word, an address) overflows without moving the box.
+      // Text wider than its own box (a long word, an address) overflows without moving the box:
+      // checked on elements that hold text themselves (a decoration's overflow is not text).
       const style = getComputedStyle(element);
-      if (style.overflowX === "visible" && style.display !== "inline" && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
+      const holdsText = Array.from(element.childNodes).some((node) => node.nodeType === Node.TEXT_NODE && (node.textContent ?? "").trim() !== "");
+      if (holdsText && style.overflowX === "visible" && style.display !== "inline" && element.scrollWidth > element.clientWidth + 1 && element.clientWidth > 0)
         elements.push(`${describe(element)} has content ${element.scrollWidth - element.clientWidth} px wider than itself`);
     }
     return { page: Math.max(root.scrollWidth, document.body.scrollWidth) - root.clientWidth, elements: elements.slice(0, 10) };

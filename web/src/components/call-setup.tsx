@@ -77,7 +77,7 @@ export function CallVoicePicker({ voices, selectedId, onSelect, disabled }: { vo
             <label className={`${choiceClass(voice.id === selectedId)} h-full`}>
               <input type="radio" name={name} value={voice.id} checked={voice.id === selectedId} disabled={disabled} onChange={() => onSelect(voice)} className="sr-only" />
               <SampleButton voiceId={voice.id} voiceName={label} />
-              <span className="min-w-0 flex-1">
+              <span className="min-w-0 flex-1 break-words">
                 <span className="block truncate font-semibold text-slate-900">{label}</span>
                 <span className="block text-xs text-slate-600">
                   {voiceTrait(voice, i18n)} · {genderLabel(voice.gender, i18n)}
