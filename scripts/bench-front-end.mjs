@@ -31,9 +31,12 @@ async function landingRun(browser, base) {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) window.__lcp = entry.startTime;
     }).observe({ type: "largest-contentful-paint", buffered: true });
-    new MutationObserver(() => {
-      if (document.documentElement.dataset.i18nReady !== undefined && window.__hydrated === undefined) window.__hydrated = performance.now();
-    }).observe(document.documentElement, { attributes: true });
+    // Polled: the parser replaces the <html> element this script would see at document start.
+    const poll = setInterval(() => {
+      if (document.documentElement.dataset.i18nReady === undefined) return;
+      window.__hydrated = performance.now();
+      clearInterval(poll);
+    }, 5);
   });
   await page.goto(`${base}/en/`, { waitUntil: "load" });
   await page.waitForFunction(() => window.__hydrated !== undefined);
