@@ -31,6 +31,7 @@ import {
   type MouseEvent,
   type ReactNode,
 } from "react";
+import { trackSettled } from "./lib/resource";
 
 export interface RouteDef {
   /** Segments relative to the parent: "sign-in", ":locale", "credits/success", "*", or "/" for the root. */
@@ -127,10 +128,12 @@ function loadPage(route: RouteDef): Promise<ComponentType> {
   if (pending === undefined) {
     const { load } = route;
     if (load === undefined) throw new Error("loadPage on a route without a page to load");
-    pending = load().then((module) => {
-      loadedPages.set(route, module.default);
-      return module.default;
-    });
+    pending = trackSettled(
+      load().then((module) => {
+        loadedPages.set(route, module.default);
+        return module.default;
+      }),
+    );
     // A failed load may be tried again (after a deploy, or when the network is back).
     pending.catch(() => loadingPages.delete(route));
     loadingPages.set(route, pending);
@@ -144,7 +147,8 @@ export function preloadRoutes(matches: readonly RouteMatch[]): Promise<unknown> 
 }
 
 function LazyPage({ route }: { route: RouteDef }) {
-  const Page = loadedPages.get(route) ?? use(loadPage(route));
+  // Always through `use` (React requires it once a render has suspended on it); settled, it returns at once.
+  const Page = use(loadPage(route));
   return <Page />;
 }
 

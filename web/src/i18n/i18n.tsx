@@ -7,6 +7,7 @@
 import { createContext, use, useContext, useEffect, type ReactNode } from "react";
 import type { Messages } from "./messages/en";
 import { LOCALE_STORAGE_KEY, type Locale } from "./routing";
+import { trackSettled } from "../lib/resource";
 import { createTranslator, type Translator } from "./translate";
 
 type Part = Record<string, string>;
@@ -31,7 +32,6 @@ const appLoaders: Record<Locale, () => Promise<{ default: Part }>> = {
 
 export type MessageScope = "public" | "all";
 
-const loaded = new Map<string, Translator>();
 const loading = new Map<string, Promise<Translator>>();
 
 /**
@@ -43,12 +43,12 @@ export function loadTranslator(locale: Locale, scope: MessageScope = "public"): 
   let pending = loading.get(key);
   if (pending === undefined) {
     const parts = scope === "public" ? [publicLoaders[locale]()] : [publicLoaders[locale](), appLoaders[locale]()];
-    pending = Promise.all(parts).then((modules) => {
-      const messages = Object.assign({}, ...modules.map((module) => module.default)) as Messages;
-      const translator = createTranslator(locale, messages);
-      loaded.set(key, translator);
-      return translator;
-    });
+    pending = trackSettled(
+      Promise.all(parts).then((modules) => {
+        const messages = Object.assign({}, ...modules.map((module) => module.default)) as Messages;
+        return createTranslator(locale, messages);
+      }),
+    );
     // A failed load (offline, or a deploy replaced the chunk) is tried again on the next render.
     pending.catch(() => loading.delete(key));
     loading.set(key, pending);
@@ -57,7 +57,7 @@ export function loadTranslator(locale: Locale, scope: MessageScope = "public"): 
 }
 
 function useTranslatorFor(locale: Locale, scope: MessageScope): Translator {
-  return loaded.get(`${locale}:${scope}`) ?? use(loadTranslator(locale, scope));
+  return use(loadTranslator(locale, scope));
 }
 
 /** Starts loading a language's messages early (e.g. in parallel with the first page's chunk). */

@@ -8,7 +8,7 @@
 import type { ReactNode } from "react";
 import { Link } from "../router";
 import { useVoices } from "../api/queries";
-import { useDocumentTitle, useI18n } from "../i18n/i18n";
+import { useI18n } from "../i18n/i18n";
 import { localizePath } from "../i18n/routing";
 import type { MessageKey } from "../i18n/translate";
 import { API_KEY_SCOPES, SCOPE_LABELS } from "../lib/api-keys";
@@ -18,7 +18,7 @@ import { KeyIcon } from "../components/account-icons";
 import { ArrowRightIcon } from "../components/icons";
 import { CodeBlock } from "../components/code-block";
 import { QueryErrorNotice } from "../components/query-error";
-import { SiteHeader } from "../components/site-header";
+import { PublicShell } from "../components/public-shell";
 import { buttonClass } from "../components/ui";
 
 const SECTIONS = [
@@ -98,7 +98,6 @@ function Table({ head, rows, testId }: { head: string[]; rows: ReactNode[][]; te
 export default function ApiDocs() {
   const i18n = useI18n();
   const { t, locale } = i18n;
-  useDocumentTitle(t("apiDocs.title"));
   const voices = useVoices();
   const catalogue = (voices.data?.voices ?? []).filter((voice) => voice.mine !== true);
   const origin = window.location.origin;
@@ -106,197 +105,192 @@ export default function ApiDocs() {
   const own = ownApiSamples(origin);
 
   return (
-    <div className="min-h-dvh bg-slate-50">
-      <SiteHeader />
-      <main className="mx-auto max-w-4xl px-4 pt-6 pb-20 sm:px-6">
-        <h1 className="text-3xl font-bold tracking-tight text-slate-900 sm:text-4xl">{t("apiDocs.title")}</h1>
-        <p className="mt-3 max-w-3xl text-base text-slate-600">{t("apiDocs.intro")}</p>
-        <div className="mt-5 flex flex-wrap gap-2">
-          <Link to={localizePath(locale, "/dashboard/api-keys")} className={buttonClass("primary", "sm")}>
-            <KeyIcon className="size-4" />
-            {t("apiDocs.getKey")}
-          </Link>
-          <a href="/api/v1/openapi.json" className={buttonClass("secondary", "sm")} data-testid="openapi-link">
-            {t("apiDocs.openapi")}
-            <ArrowRightIcon className="size-4" />
-          </a>
-        </div>
+    <PublicShell title={t("apiDocs.title")} intro={t("apiDocs.intro")}>
+      <div className="mt-5 flex flex-wrap gap-2">
+        <Link to={localizePath(locale, "/dashboard/api-keys")} className={buttonClass("primary", "sm")}>
+          <KeyIcon className="size-4" />
+          {t("apiDocs.getKey")}
+        </Link>
+        <a href="/api/v1/openapi.json" className={buttonClass("secondary", "sm")} data-testid="openapi-link">
+          {t("apiDocs.openapi")}
+          <ArrowRightIcon className="size-4" />
+        </a>
+      </div>
 
-        <nav aria-label={t("apiDocs.contents")} className="mt-8 rounded-2xl border border-slate-200 bg-white p-4">
-          <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("apiDocs.contents")}</p>
-          <ol className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
-            {SECTIONS.map((section) => (
-              <li key={section.id}>
-                <a href={`#${section.id}`} className="text-rose-700 hover:underline">
-                  {t(section.title)}
-                </a>
-              </li>
-            ))}
-          </ol>
-        </nav>
+      <nav aria-label={t("apiDocs.contents")} className="mt-8 rounded-2xl border border-slate-200 bg-white p-4">
+        <p className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{t("apiDocs.contents")}</p>
+        <ol className="mt-2 grid gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+          {SECTIONS.map((section) => (
+            <li key={section.id}>
+              <a href={`#${section.id}`} className="text-rose-700 hover:underline">
+                {t(section.title)}
+              </a>
+            </li>
+          ))}
+        </ol>
+      </nav>
 
-        <div className="mt-8 space-y-10">
-          <Section id="authentication" title={t("apiDocs.auth.title")}>
-            <p>
-              <Rich text={t("apiDocs.auth.body")} code={{ authorization: "Authorization", apiKey: "x-api-key" }} />
-            </p>
-            <CodeBlock code={"Authorization: Bearer sv_…\n# or\nx-api-key: sv_…"} testId="auth-headers" />
-            <p>{t("apiDocs.auth.scopes")}</p>
-            <Table
-              head={[t("apiDocs.col.scope"), t("apiDocs.col.allows")]}
-              rows={API_KEY_SCOPES.map((scope) => [
-                <C key="s" nowrap>
-                  {scope}
-                </C>,
-                t(SCOPE_LABELS[scope].help),
-              ])}
-            />
-            <p className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("apiDocs.auth.secret")}</p>
-          </Section>
+      <div className="mt-8 space-y-10">
+        <Section id="authentication" title={t("apiDocs.auth.title")}>
+          <p>
+            <Rich text={t("apiDocs.auth.body")} code={{ authorization: "Authorization", apiKey: "x-api-key" }} />
+          </p>
+          <CodeBlock code={"Authorization: Bearer sv_…\n# or\nx-api-key: sv_…"} testId="auth-headers" />
+          <p>{t("apiDocs.auth.scopes")}</p>
+          <Table
+            head={[t("apiDocs.col.scope"), t("apiDocs.col.allows")]}
+            rows={API_KEY_SCOPES.map((scope) => [
+              <C key="s" nowrap>
+                {scope}
+              </C>,
+              t(SCOPE_LABELS[scope].help),
+            ])}
+          />
+          <p className="rounded-xl border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">{t("apiDocs.auth.secret")}</p>
+        </Section>
 
-          <Section id="openai" title={t("apiDocs.openai.title")}>
-            <p>
-              <Rich text={t("apiDocs.openai.body")} code={{ endpoint: "POST /v1/audio/speech", baseUrl: `${origin}/v1` }} />
-            </p>
-            <CodeBlock title="curl" code={openai.curl} testId="sample-curl" />
-            <CodeBlock title={t("apiDocs.openai.javascript")} code={openai.javascript} testId="sample-javascript" />
-            <CodeBlock title={t("apiDocs.openai.python")} code={openai.python} testId="sample-python" />
-          </Section>
+        <Section id="openai" title={t("apiDocs.openai.title")}>
+          <p>
+            <Rich text={t("apiDocs.openai.body")} code={{ endpoint: "POST /v1/audio/speech", baseUrl: `${origin}/v1` }} />
+          </p>
+          <CodeBlock title="curl" code={openai.curl} testId="sample-curl" />
+          <CodeBlock title={t("apiDocs.openai.javascript")} code={openai.javascript} testId="sample-javascript" />
+          <CodeBlock title={t("apiDocs.openai.python")} code={openai.python} testId="sample-python" />
+        </Section>
 
-          <Section id="models" title={t("apiDocs.models.title")}>
-            <p>
-              <Rich text={t("apiDocs.models.body")} code={{ model: "model" }} />
-            </p>
-            <Table
-              testId="model-table"
-              head={[t("apiDocs.col.tier"), t("apiDocs.col.model"), t("apiDocs.col.meaning")]}
-              rows={modelRows().map((row) => [
-                row.tier,
-                <span key="m" className="flex flex-col items-start gap-1">
-                  {row.models.map((model) => (
-                    <C key={model} nowrap>
-                      {model}
-                    </C>
-                  ))}
-                </span>,
-                t(row.tier === "hd" ? "apiDocs.models.hd" : "apiDocs.models.standard"),
-              ])}
-            />
-          </Section>
-
-          <Section id="openai-voices" title={t("apiDocs.voiceMap.title")}>
-            <p>
-              <Rich text={t("apiDocs.voiceMap.body")} code={{ voice: "voice" }} />
-            </p>
-            <Table
-              testId="voice-map-table"
-              head={[t("apiDocs.col.openaiVoice"), t("apiDocs.col.speaksAs"), t("apiDocs.col.id")]}
-              rows={voiceMapRows(catalogue).map((row) => [
-                <C key="o" nowrap>
-                  {row.openai}
-                </C>,
-                row.name ?? "…",
-                <C key="i" nowrap>
-                  {row.voiceId}
-                </C>,
-              ])}
-            />
-          </Section>
-
-          <Section id="formats" title={t("apiDocs.formats.title")}>
-            <p>
-              <Rich text={t("apiDocs.formats.body")} code={{ format: "response_format", speed: "speed" }} />
-            </p>
-            <Table
-              testId="format-table"
-              head={[t("apiDocs.col.format"), t("apiDocs.col.contentType"), t("apiDocs.col.notes")]}
-              rows={formatRows().map((row) => [
-                <C key="f" nowrap>
-                  {row.format}
-                </C>,
-                <C key="c" nowrap>
-                  {row.contentType}
-                </C>,
-                row.format === "pcm" ? t("apiDocs.formats.pcm", { rate: PCM_RESPONSE_SAMPLE_RATE / 1000 }) : row.format === "mp3" ? t("apiDocs.formats.mp3") : t("apiDocs.formats.wav"),
-              ])}
-            />
-          </Section>
-
-          <Section id="endpoints" title={t("apiDocs.own.title")}>
-            <p>
-              <Rich text={t("apiDocs.own.body")} code={{ prefix: "/api/v1" }} />
-            </p>
-            <Table
-              testId="endpoint-table"
-              head={[t("apiDocs.col.endpoint"), t("apiDocs.col.scope"), t("apiDocs.col.what")]}
-              rows={ENDPOINTS.map((row) => [
-                <C key="e" nowrap>{`${row.method} ${row.path}`}</C>,
-                row.scope === null ? (
-                  t("apiDocs.own.anyScope")
-                ) : (
-                  <C key="s" nowrap>
-                    {row.scope}
+        <Section id="models" title={t("apiDocs.models.title")}>
+          <p>
+            <Rich text={t("apiDocs.models.body")} code={{ model: "model" }} />
+          </p>
+          <Table
+            testId="model-table"
+            head={[t("apiDocs.col.tier"), t("apiDocs.col.model"), t("apiDocs.col.meaning")]}
+            rows={modelRows().map((row) => [
+              row.tier,
+              <span key="m" className="flex flex-col items-start gap-1">
+                {row.models.map((model) => (
+                  <C key={model} nowrap>
+                    {model}
                   </C>
-                ),
-                <Rich key="w" text={t(row.body)} code={{ body: "{text, voice, style?, locale?, format?}", url: "url", accept: "Accept: audio/*", consent: "consent=true" }} />,
+                ))}
+              </span>,
+              t(row.tier === "hd" ? "apiDocs.models.hd" : "apiDocs.models.standard"),
+            ])}
+          />
+        </Section>
+
+        <Section id="openai-voices" title={t("apiDocs.voiceMap.title")}>
+          <p>
+            <Rich text={t("apiDocs.voiceMap.body")} code={{ voice: "voice" }} />
+          </p>
+          <Table
+            testId="voice-map-table"
+            head={[t("apiDocs.col.openaiVoice"), t("apiDocs.col.speaksAs"), t("apiDocs.col.id")]}
+            rows={voiceMapRows(catalogue).map((row) => [
+              <C key="o" nowrap>
+                {row.openai}
+              </C>,
+              row.name ?? "…",
+              <C key="i" nowrap>
+                {row.voiceId}
+              </C>,
+            ])}
+          />
+        </Section>
+
+        <Section id="formats" title={t("apiDocs.formats.title")}>
+          <p>
+            <Rich text={t("apiDocs.formats.body")} code={{ format: "response_format", speed: "speed" }} />
+          </p>
+          <Table
+            testId="format-table"
+            head={[t("apiDocs.col.format"), t("apiDocs.col.contentType"), t("apiDocs.col.notes")]}
+            rows={formatRows().map((row) => [
+              <C key="f" nowrap>
+                {row.format}
+              </C>,
+              <C key="c" nowrap>
+                {row.contentType}
+              </C>,
+              row.format === "pcm" ? t("apiDocs.formats.pcm", { rate: PCM_RESPONSE_SAMPLE_RATE / 1000 }) : row.format === "mp3" ? t("apiDocs.formats.mp3") : t("apiDocs.formats.wav"),
+            ])}
+          />
+        </Section>
+
+        <Section id="endpoints" title={t("apiDocs.own.title")}>
+          <p>
+            <Rich text={t("apiDocs.own.body")} code={{ prefix: "/api/v1" }} />
+          </p>
+          <Table
+            testId="endpoint-table"
+            head={[t("apiDocs.col.endpoint"), t("apiDocs.col.scope"), t("apiDocs.col.what")]}
+            rows={ENDPOINTS.map((row) => [
+              <C key="e" nowrap>{`${row.method} ${row.path}`}</C>,
+              row.scope === null ? (
+                t("apiDocs.own.anyScope")
+              ) : (
+                <C key="s" nowrap>
+                  {row.scope}
+                </C>
+              ),
+              <Rich key="w" text={t(row.body)} code={{ body: "{text, voice, style?, locale?, format?}", url: "url", accept: "Accept: audio/*", consent: "consent=true" }} />,
+            ])}
+          />
+          <CodeBlock title={t("apiDocs.own.speechJson")} code={own.speech} testId="sample-own-speech" />
+          <CodeBlock title={t("apiDocs.own.speechAnswer")} code={own.speechResponse} />
+          <CodeBlock title={t("apiDocs.own.speechAudio")} code={own.speechAudio} />
+          <CodeBlock title={t("apiDocs.own.cloneSample")} code={own.clone} />
+          <CodeBlock title={t("apiDocs.own.readSample")} code={own.read} />
+        </Section>
+
+        <Section id="idempotency" title={t("apiDocs.idem.title")}>
+          <p>
+            <Rich text={t("apiDocs.idem.body")} code={{ header: "Idempotency-Key", reused: "422 idempotency_key_reused", inUse: "409 idempotency_key_in_use" }} />
+          </p>
+        </Section>
+
+        <Section id="errors" title={t("apiDocs.errors.title")}>
+          <p>
+            <Rich text={t("apiDocs.errors.openai")} code={{ endpoint: "/v1/audio/speech", prefix: "/api/v1" }} />
+          </p>
+          <CodeBlock code={ERROR_SHAPE} testId="error-shape" />
+          <ul className="list-disc space-y-2 pl-5">
+            <li>
+              <Rich text={t("apiDocs.errors.rateLimited")} code={{ status: "429", header: "Retry-After" }} />
+            </li>
+            <li>
+              <Rich text={t("apiDocs.errors.credits")} code={{ status: "402", header: "x-should-retry: false" }} />
+            </li>
+            <li>
+              <Rich text={t("apiDocs.errors.scope")} code={{ status: "403 insufficient_scope" }} />
+            </li>
+          </ul>
+        </Section>
+
+        <Section id="voices" title={t("apiDocs.voices.title")}>
+          <p>
+            <Rich text={t("apiDocs.voices.body")} code={{ endpoint: "GET /api/v1/voices" }} />
+          </p>
+          {voices.isError ? (
+            <QueryErrorNotice error={voices.error} onRetry={() => voices.refetch()} />
+          ) : voices.isPending ? (
+            <div className="h-40 animate-pulse rounded-xl bg-slate-200/60" aria-busy="true" />
+          ) : (
+            <Table
+              testId="voice-table"
+              head={[t("apiDocs.col.id"), t("apiDocs.col.name"), t("common.language"), t("voices.filterGender")]}
+              rows={catalogue.map((voice) => [
+                <C key="i" nowrap>
+                  {voice.id}
+                </C>,
+                displayVoiceName(voice.name),
+                languageName(voice.language, i18n),
+                genderLabel(voice.gender, i18n),
               ])}
             />
-            <CodeBlock title={t("apiDocs.own.speechJson")} code={own.speech} testId="sample-own-speech" />
-            <CodeBlock title={t("apiDocs.own.speechAnswer")} code={own.speechResponse} />
-            <CodeBlock title={t("apiDocs.own.speechAudio")} code={own.speechAudio} />
-            <CodeBlock title={t("apiDocs.own.cloneSample")} code={own.clone} />
-            <CodeBlock title={t("apiDocs.own.readSample")} code={own.read} />
-          </Section>
-
-          <Section id="idempotency" title={t("apiDocs.idem.title")}>
-            <p>
-              <Rich text={t("apiDocs.idem.body")} code={{ header: "Idempotency-Key", reused: "422 idempotency_key_reused", inUse: "409 idempotency_key_in_use" }} />
-            </p>
-          </Section>
-
-          <Section id="errors" title={t("apiDocs.errors.title")}>
-            <p>
-              <Rich text={t("apiDocs.errors.openai")} code={{ endpoint: "/v1/audio/speech", prefix: "/api/v1" }} />
-            </p>
-            <CodeBlock code={ERROR_SHAPE} testId="error-shape" />
-            <ul className="list-disc space-y-2 pl-5">
-              <li>
-                <Rich text={t("apiDocs.errors.rateLimited")} code={{ status: "429", header: "Retry-After" }} />
-              </li>
-              <li>
-                <Rich text={t("apiDocs.errors.credits")} code={{ status: "402", header: "x-should-retry: false" }} />
-              </li>
-              <li>
-                <Rich text={t("apiDocs.errors.scope")} code={{ status: "403 insufficient_scope" }} />
-              </li>
-            </ul>
-          </Section>
-
-          <Section id="voices" title={t("apiDocs.voices.title")}>
-            <p>
-              <Rich text={t("apiDocs.voices.body")} code={{ endpoint: "GET /api/v1/voices" }} />
-            </p>
-            {voices.isError ? (
-              <QueryErrorNotice error={voices.error} onRetry={() => voices.refetch()} />
-            ) : voices.isPending ? (
-              <div className="h-40 animate-pulse rounded-xl bg-slate-200/60" aria-busy="true" />
-            ) : (
-              <Table
-                testId="voice-table"
-                head={[t("apiDocs.col.id"), t("apiDocs.col.name"), t("common.language"), t("voices.filterGender")]}
-                rows={catalogue.map((voice) => [
-                  <C key="i" nowrap>
-                    {voice.id}
-                  </C>,
-                  displayVoiceName(voice.name),
-                  languageName(voice.language, i18n),
-                  genderLabel(voice.gender, i18n),
-                ])}
-              />
-            )}
-          </Section>
-        </div>
-      </main>
-    </div>
+          )}
+        </Section>
+      </div>
+    </PublicShell>
   );
 }
