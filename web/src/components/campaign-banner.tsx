@@ -44,7 +44,7 @@ export function CampaignBanner() {
   }, [visible]);
 
   if (!visible || campaign === null || left === null) return null;
-  const prices = `${localizePath(locale)}#pricing`;
+  const prices = localizePath(locale, "/pricing");
   const time = left.days > 0 ? `${tp("campaign.days", left.days)} ${left.clock}` : left.clock;
   const dismiss = () => {
     rememberDismissal(storage(), campaign.id);
