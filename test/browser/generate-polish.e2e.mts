@@ -84,7 +84,7 @@ describe("the draft and the last result are kept per user", () => {
     const text = `Kept across pages, run ${Date.now()}.`;
     await signInThroughForm(page, "/en/sign-in", "e2e-polish-draft-a@example.com", "/en/dashboard/generate");
     await page.getByRole("radio").first().waitFor({ state: "attached" });
-    await page.locator("label", { hasText: "Puck" }).click();
+    await page.getByRole("radio", { name: /^Puck\b/ }).click();
     await page.getByTestId("speech-text").fill(text);
     await page.getByLabel(/Speaking style/).fill("calm and slow");
     await page.getByTestId("submit").click();

@@ -27,17 +27,16 @@ import { Badge, buttonClass, Card, ErrorNotice, StepHeading } from "./ui";
 import { WaveformPlayer } from "./waveform-player";
 
 /**
- * The height of the result area in px; each page keeps the one its layout was made for. "dock":
- * 160, but 80 while there is no audio where Generate's card sticks to the bottom of the window
- * over the form (the `dock:` variant, styles.css), so the card covers as little of it as it can.
+ * The height of the result area in px; each page keeps the one its layout was made for, the same
+ * while empty, busy and with a result, so nothing moves when audio arrives (not even Generate's
+ * card docked to the bottom of the window, which would otherwise grow upwards over the form).
  */
-export type ResultHeight = 160 | 184 | "dock";
+export type ResultHeight = 160 | 184;
 
 // Written out in full so Tailwind finds the classes.
 const SIZES: Record<ResultHeight, { min: string; fixed: string }> = {
   160: { min: "min-h-[160px]", fixed: "h-[160px]" },
   184: { min: "min-h-[184px]", fixed: "h-[184px]" },
-  dock: { min: "min-h-[160px] dock:min-h-20", fixed: "h-[160px] dock:h-20" },
 };
 
 interface PanelContext {

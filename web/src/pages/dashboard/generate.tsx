@@ -379,7 +379,7 @@ function GenerateForm({ userId }: { userId: string | null }) {
 
         <ResultPanel
           step={3}
-          height="dock"
+          height={160}
           busy={generating || run.phase === "renewing"}
           className="z-20 dock:sticky dock:bottom-4 dock:p-4 dock:shadow-lg dock:shadow-slate-900/10"
           actions={
