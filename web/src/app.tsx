@@ -11,7 +11,7 @@ import { AuthProvider, useAuth } from "./auth/auth";
 import { I18nProvider, useDocumentTitle, useI18n } from "./i18n/i18n";
 import { LOCALE_STORAGE_KEY, isLocale, localeRedirect, localizePath, signInPath, splitLocalePath } from "./i18n/routing";
 import { FullPageSpinner, buttonClass } from "./components/ui";
-import { Link, Navigate, Outlet, RouterProvider, useLocation, useParams, useRouteError, type RouteDef } from "./router";
+import { Link, matchRoutes, Navigate, Outlet, RouterProvider, useLocation, useParams, useRouteError, type RouteDef } from "./router";
 
 function storedLocale(): string | null {
   try {
@@ -104,6 +104,8 @@ function Blank() {
   return <div className="min-h-dvh bg-slate-50" aria-busy="true" />;
 }
 
+const loadAppScope = () => import("./app-scope");
+
 export const routes: RouteDef[] = [
   { path: "/", element: <LocaleRedirect /> },
   {
@@ -116,12 +118,15 @@ export const routes: RouteDef[] = [
           { index: true, load: () => import("./pages/landing") },
           { path: "pricing", load: () => import("./pages/pricing") },
           { path: "blog", load: () => import("./pages/blog/index") },
-          { path: "blog/:slug", load: () => import("./pages/blog/post") },
-          { path: "terms", load: () => import("./pages/legal/routes").then((module) => ({ default: module.TermsPage })) },
-          { path: "privacy", load: () => import("./pages/legal/routes").then((module) => ({ default: module.PrivacyPage })) },
+          { path: "blog/:slug", load: () => import("./pages/blog/post"), preload: (params) => import("./pages/blog/post").then((module) => module.preloadPost(params)) },
+          ...(["terms", "privacy"] as const).map((kind) => ({
+            path: kind,
+            load: () => import("./pages/legal/routes").then((module) => ({ default: kind === "terms" ? module.TermsPage : module.PrivacyPage })),
+            preload: (params: Readonly<Record<string, string>>) => import("./pages/legal/routes").then((module) => module.preloadLegalDocument(kind, params)),
+          })),
           { path: "imprint", load: () => import("./pages/legal/routes").then((module) => ({ default: module.ImprintRoutePage })) },
           {
-            load: () => import("./app-scope"),
+            load: loadAppScope,
             children: [
               { path: "sign-in", load: () => import("./pages/sign-in") },
               { path: "auth/callback", load: () => import("./pages/auth-callback") },
@@ -172,7 +177,7 @@ export function App({ location, prerendered = false }: { location?: string; prer
   );
 }
 
-/** The paths (after the locale) of the pages outside the app scope: they need only the public messages. */
-export function isPublicPage(rest: string): boolean {
-  return !/^\/(sign-in|auth\/callback|docs\/api|dashboard)(\/|$)/.test(rest);
+/** Whether the page at this path is outside the app scope: it needs only the public messages. */
+export function isPublicPage(pathname: string): boolean {
+  return !(matchRoutes(routes, pathname) ?? []).some(({ route }) => route.load === loadAppScope);
 }

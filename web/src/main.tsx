@@ -10,7 +10,7 @@ import { splitLocalePath } from "./i18n/routing";
 import "./styles.css";
 
 const initial = splitLocalePath(window.location.pathname);
-if (initial.locale !== null) preloadLocale(initial.locale, isPublicPage(initial.rest) ? "public" : "all");
+if (initial.locale !== null) preloadLocale(initial.locale, isPublicPage(window.location.pathname) ? "public" : "all");
 
 const root = document.getElementById("root");
 if (root !== null) {

@@ -6,7 +6,7 @@
  */
 import { renderToStaticMarkup, renderToString } from "react-dom/server";
 import { App, routes } from "./app";
-import { findPost, postBodies, postLocales, postsIn } from "./blog/posts";
+import { postBodies, postLocales, postsIn } from "./blog/posts";
 import { loadTranslator } from "./i18n/i18n";
 import { LOCALES, localizePath, splitLocalePath, type Locale } from "./i18n/routing";
 import { legalDocuments } from "./pages/legal/routes";
@@ -52,16 +52,11 @@ export async function publicPages(): Promise<PublicPage[]> {
 
 /** The body of one page, as the browser's first render will produce it. */
 export async function renderPage(path: string): Promise<string> {
-  const { locale, rest } = splitLocalePath(path);
+  const { locale } = splitLocalePath(path);
   if (locale === null) throw new Error(`${path}: a public page has a locale`);
   await loadTranslator(locale);
   const matches = matchRoutes(routes, path) ?? [];
   await preloadRoutes(matches);
-  const slug = /^\/blog\/([^/]+)$/.exec(rest)?.[1];
-  const post = slug === undefined ? undefined : findPost(locale, slug);
-  if (post !== undefined) await postBodies.preload(post);
-  const kind = LEGAL_KINDS.find((candidate) => rest === `/${candidate}`);
-  if (kind !== undefined) await legalDocuments.preload({ kind, locale });
   const html = renderToString(<App location={path} prerendered />);
   // A page that still suspended renders the router's blank fallback instead of its content.
   if (!html.includes("<h1")) throw new Error(`${path} rendered without a heading: did its code or messages not load? ${html.slice(0, 300)}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRoutes, type RouteDef } from "./router";
+import { matchRoutes, preloadRoutes, type RouteDef } from "./router";
 
 const page = () => Promise.resolve({ default: () => null });
 const tree: RouteDef[] = [
@@ -66,5 +66,20 @@ describe("matchRoutes", () => {
   it("returns null when nothing matches", () => {
     expect(matchRoutes([{ path: "a" }], "/b")).toBeNull();
     expect(matchRoutes([{ path: "a" }], "/a/b")).toBeNull();
+  });
+});
+
+describe("preloadRoutes", () => {
+  it("loads every matched page and starts each route's preload with the matched parameters", async () => {
+    const seen: Array<Readonly<Record<string, string>>> = [];
+    let loads = 0;
+    const load = () => {
+      loads += 1;
+      return Promise.resolve({ default: () => null });
+    };
+    const routes: RouteDef[] = [{ path: ":locale", load, children: [{ path: "blog/:slug", load, preload: (params) => Promise.resolve(seen.push(params)) }] }];
+    await preloadRoutes(matchRoutes(routes, "/de/blog/hallo") ?? []);
+    expect(loads).toBe(2);
+    expect(seen).toEqual([{ locale: "de", slug: "hallo" }]);
   });
 });

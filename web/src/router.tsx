@@ -10,7 +10,7 @@
  *   has loaded. On the first load, the pages of every matched level load in parallel.
  * - Hydration of a pre-rendered page: a page whose code is not loaded yet suspends, and React
  *   keeps the server's HTML on screen until it is. On the server (`location` given) every matched
- *   page must have been loaded first with `preloadRoutes`.
+ *   page, and what its route's `preload` reads, must have been loaded first with `preloadRoutes`.
  * - A route with `errorElement` catches what its subtree throws while rendering, including a page
  *   chunk that fails to load; `useRouteError` gives the error to that element.
  */
@@ -42,6 +42,8 @@ export interface RouteDef {
   element?: ReactNode;
   /** A page loaded on demand (a dynamic import). */
   load?: () => Promise<{ default: ComponentType }>;
+  /** What the page reads before it can render (a post's body), started together with its code. */
+  preload?: (params: Readonly<Record<string, string>>) => Promise<unknown>;
   children?: RouteDef[];
   /** Shown instead of this route's subtree when something in it throws. */
   errorElement?: ReactNode;
@@ -141,9 +143,9 @@ function loadPage(route: RouteDef): Promise<ComponentType> {
   return pending;
 }
 
-/** Loads the pages of every matched level at once (not one level after the other). */
+/** Loads the pages of every matched level, and what they read, at once (not one after the other). */
 export function preloadRoutes(matches: readonly RouteMatch[]): Promise<unknown> {
-  return Promise.all(matches.map(({ route }) => (route.load === undefined || loadedPages.has(route) ? undefined : loadPage(route))));
+  return Promise.all(matches.flatMap(({ route, params }) => [route.load === undefined || loadedPages.has(route) ? undefined : loadPage(route), route.preload?.(params)]));
 }
 
 function LazyPage({ route }: { route: RouteDef }) {

@@ -9,9 +9,15 @@ import { SiteFooter } from "../../components/site-footer";
 import { SiteHeader } from "../../components/site-header";
 import { buttonClass } from "../../components/ui";
 import { useDocumentTitle, useI18n } from "../../i18n/i18n";
-import { LOCALE_NAMES, localizePath } from "../../i18n/routing";
+import { isLocale, LOCALE_NAMES, localizePath } from "../../i18n/routing";
 import { Link, useParams } from "../../router";
 import { PostDate } from "./index";
+
+/** The route's preload: the body of the post in the URL, loading with the page's code. */
+export function preloadPost({ locale, slug }: Readonly<Record<string, string>>): Promise<unknown> | undefined {
+  const post = isLocale(locale) && slug !== undefined ? findPost(locale, slug) : undefined;
+  return post === undefined ? undefined : postBodies.preload(post);
+}
 
 /** A code block may scroll sideways: keyboard users reach it to scroll it (WCAG 2.1.1). */
 function ScrollablePre(props: ComponentProps<"pre">) {

@@ -8,7 +8,7 @@ import type { ImprintResponse } from "../../../../worker/shared/legal";
 import { request } from "../../api/client";
 import { usePublicData } from "../../api/public-data";
 import { useI18n } from "../../i18n/i18n";
-import type { Locale } from "../../i18n/routing";
+import { isLocale, type Locale } from "../../i18n/routing";
 import { createResource } from "../../lib/resource";
 import { type LegalDocumentKind, loadImprintText, loadLegalDocument } from "./content";
 import { type ImprintDetails, ImprintPage, LegalPage } from "./legal-page";
@@ -17,6 +17,11 @@ export const legalDocuments = createResource(
   ({ kind, locale }: { kind: LegalDocumentKind; locale: Locale }) => loadLegalDocument(kind, locale),
   ({ kind, locale }) => `${kind}/${locale}`,
 );
+/** The route's preload: the text in the URL's language, loading with the page's code. */
+export function preloadLegalDocument(kind: LegalDocumentKind, { locale }: Readonly<Record<string, string>>): Promise<unknown> | undefined {
+  return isLocale(locale) ? legalDocuments.preload({ kind, locale }) : undefined;
+}
+
 const imprintTexts = createResource((locale: Locale) => loadImprintText(locale));
 
 function LegalDocumentPage({ kind }: { kind: LegalDocumentKind }) {
