@@ -236,7 +236,7 @@ describe("refusals before upload, and cancelling", () => {
       await route.abort().catch(() => undefined);
     });
     await tab.goto("/en/dashboard/clone");
-    await expect.poll(() => creditBalance(tab)).toBe("10,000");
+    await expect.poll(() => creditBalance(tab), { timeout: 15_000 }).toBe("10,000");
     await fileInput(tab).setInputFiles({ name: "me.wav", mimeType: "audio/wav", buffer: voicedWav(11) });
     await expect.poll(() => tab.getByTestId("reference-status").getAttribute("data-state")).toBe("ok");
     await tab.getByLabel("Text", { exact: true }).fill("This clone will be cancelled.");
